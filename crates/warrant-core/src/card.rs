@@ -1,0 +1,225 @@
+//! The card: what a warrant card's credential says, and its mapping to CWT claims.
+
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use coset::cbor::value::Value;
+use coset::cwt::{ClaimName, ClaimsSet, Timestamp};
+
+use crate::labels::HOLDER_CLAIM;
+use crate::limits::*;
+use crate::verdict::MalformedReason;
+
+/// Seconds since the Unix epoch (CWT NumericDate, whole seconds only).
+pub type UnixTime = i64;
+
+/// The holder's role, as printed on the card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    PoliceOfficer,
+    SpecialConstable,
+    Pcso,
+    PoliceStaff,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::PoliceOfficer, Role::SpecialConstable, Role::Pcso, Role::PoliceStaff];
+
+    /// The integer carried in the credential.
+    pub fn code(self) -> u8 {
+        match self {
+            Role::PoliceOfficer => 1,
+            Role::SpecialConstable => 2,
+            Role::Pcso => 3,
+            Role::PoliceStaff => 4,
+        }
+    }
+
+    pub fn from_code(code: u64) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| u64::from(r.code()) == code)
+    }
+
+    /// Stable machine name, used in JSON, CSV and test vectors.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::PoliceOfficer => "police-officer",
+            Role::SpecialConstable => "special-constable",
+            Role::Pcso => "pcso",
+            Role::PoliceStaff => "police-staff",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// The holder's public details, exactly as printed on the card. Nothing else is carried:
+/// no photo, vetting level, address or date of birth.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Holder {
+    pub name: String,
+    pub rank: String,
+    /// Warrant or collar number.
+    pub number: String,
+    pub role: Role,
+}
+
+/// Everything a card's credential asserts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Card {
+    /// The issuing force's identifier in the trust list (`iss`), e.g. "MPS".
+    pub issuer: String,
+    /// Random card serial (`cti`); what revocation lists name.
+    pub serial: Vec<u8>,
+    pub issued_at: UnixTime,
+    /// Omitted from the credential when equal to `issued_at`.
+    pub not_before: UnixTime,
+    pub expires_at: UnixTime,
+    pub holder: Holder,
+}
+
+/// A field that cannot go on a card, found before signing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidCard(pub &'static str);
+
+impl core::fmt::Display for InvalidCard {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl core::error::Error for InvalidCard {}
+
+impl Card {
+    /// Checks the same bounds a checker enforces, so the issuer never signs a card
+    /// that every checker would call malformed.
+    pub fn validate(&self) -> Result<(), InvalidCard> {
+        check_text(&self.issuer, MAX_ISSUER_CHARS).map_err(|_| InvalidCard("issuer must be 1-16 printable characters"))?;
+        check_text(&self.holder.name, MAX_NAME_CHARS).map_err(|_| InvalidCard("name must be 1-64 printable characters"))?;
+        check_text(&self.holder.rank, MAX_RANK_CHARS).map_err(|_| InvalidCard("rank must be 1-32 printable characters"))?;
+        check_text(&self.holder.number, MAX_NUMBER_CHARS)
+            .map_err(|_| InvalidCard("number must be 1-16 printable characters"))?;
+        if self.serial.is_empty() || self.serial.len() > MAX_SERIAL_BYTES {
+            return Err(InvalidCard("serial must be 1-32 bytes"));
+        }
+        if self.issued_at < 0 || self.not_before < 0 {
+            return Err(InvalidCard("times must not be before 1970"));
+        }
+        if self.expires_at <= self.not_before {
+            return Err(InvalidCard("expiry must be after the start of validity"));
+        }
+        Ok(())
+    }
+
+    /// The CWT claims set: iss, exp, nbf (only if it differs from iat), iat, cti, holder.
+    pub(crate) fn to_claims(&self) -> ClaimsSet {
+        let holder = Value::Array(vec![
+            Value::Integer(self.holder.role.code().into()),
+            Value::Text(self.holder.rank.clone()),
+            Value::Text(self.holder.number.clone()),
+            Value::Text(self.holder.name.clone()),
+        ]);
+        ClaimsSet {
+            issuer: Some(self.issuer.clone()),
+            expiration_time: Some(Timestamp::WholeSeconds(self.expires_at)),
+            not_before: (self.not_before != self.issued_at).then_some(Timestamp::WholeSeconds(self.not_before)),
+            issued_at: Some(Timestamp::WholeSeconds(self.issued_at)),
+            cwt_id: Some(self.serial.clone()),
+            rest: vec![(ClaimName::PrivateUse(HOLDER_CLAIM), holder)],
+            ..Default::default()
+        }
+    }
+
+    /// Reads a claims set, enforcing the limits. Any failure is a malformed card.
+    pub(crate) fn from_claims(claims: ClaimsSet) -> Result<Card, MalformedReason> {
+        use MalformedReason::{BadClaim, MissingClaim};
+        if claims.subject.is_some() || claims.audience.is_some() {
+            return Err(BadClaim("unexpected claim"));
+        }
+        let issuer = claims.issuer.ok_or(MissingClaim("iss"))?;
+        check_text(&issuer, MAX_ISSUER_CHARS).map_err(|_| BadClaim("iss"))?;
+        let expires_at = whole_seconds(claims.expiration_time.ok_or(MissingClaim("exp"))?).ok_or(BadClaim("exp"))?;
+        let issued_at = whole_seconds(claims.issued_at.ok_or(MissingClaim("iat"))?).ok_or(BadClaim("iat"))?;
+        let not_before = match claims.not_before {
+            Some(t) => whole_seconds(t).ok_or(BadClaim("nbf"))?,
+            None => issued_at,
+        };
+        let serial = claims.cwt_id.ok_or(MissingClaim("cti"))?;
+        if serial.is_empty() || serial.len() > MAX_SERIAL_BYTES {
+            return Err(BadClaim("cti"));
+        }
+        let mut holder = None;
+        for (name, value) in claims.rest {
+            match name {
+                ClaimName::PrivateUse(HOLDER_CLAIM) => holder = Some(holder_from_value(value)?),
+                // Unknown claims would be details nobody checks; refuse rather than ignore.
+                _ => return Err(BadClaim("unexpected claim")),
+            }
+        }
+        let holder = holder.ok_or(MissingClaim("holder"))?;
+        Ok(Card { issuer, serial, issued_at, not_before, expires_at, holder })
+    }
+
+    /// Serial as lower-case hex, the form people and files use.
+    pub fn serial_hex(&self) -> String {
+        hex_string(&self.serial)
+    }
+}
+
+fn holder_from_value(value: Value) -> Result<Holder, MalformedReason> {
+    let bad = MalformedReason::BadClaim("holder");
+    let Value::Array(items) = value else { return Err(bad) };
+    let [role, rank, number, name]: [Value; 4] = items.try_into().map_err(|_| bad.clone())?;
+    let role = match role {
+        Value::Integer(i) => u64::try_from(i).ok().and_then(Role::from_code).ok_or(bad.clone())?,
+        _ => return Err(bad),
+    };
+    let text = |v: Value, max: usize| match v {
+        Value::Text(s) if check_text(&s, max).is_ok() => Ok(s),
+        _ => Err(bad.clone()),
+    };
+    Ok(Holder {
+        rank: text(rank, MAX_RANK_CHARS)?,
+        number: text(number, MAX_NUMBER_CHARS)?,
+        name: text(name, MAX_NAME_CHARS)?,
+        role,
+    })
+}
+
+fn whole_seconds(t: Timestamp) -> Option<UnixTime> {
+    match t {
+        Timestamp::WholeSeconds(s) if s >= 0 => Some(s),
+        _ => None,
+    }
+}
+
+/// Text shown to a person must be non-empty, bounded and free of control and
+/// bidirectional-override characters, which could make a screen say something the
+/// signed bytes do not.
+pub(crate) fn check_text(s: &str, max_chars: usize) -> Result<(), ()> {
+    let count = s.chars().count();
+    let printable = s.chars().all(|c| {
+        !c.is_control() && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    });
+    if count == 0 || count > max_chars || !printable || s.trim() != s {
+        return Err(());
+    }
+    Ok(())
+}
+
+pub(crate) fn hex_string(bytes: &[u8]) -> String {
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        use core::fmt::Write;
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Parses lower- or upper-case hex, as serials are written in files and on screens.
+pub fn parse_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}

@@ -1,0 +1,106 @@
+//! A force's revocation list: serials of cards it has cancelled, signed by one of the
+//! force's keys. Serials are random, so the list says nothing about officers, and a
+//! checker fetches it whole, so nobody learns which card was checked.
+
+use alloc::collections::BTreeSet;
+use alloc::string::String;
+use alloc::vec::Vec;
+use coset::cbor::value::Value;
+use ed25519_dalek::SigningKey;
+
+use crate::card::{check_text, UnixTime};
+use crate::cbor_map::{self, int, map, MapReader};
+use crate::envelope::{seal, Envelope};
+use crate::labels::{LIST_VERSION, REVOCATION_LIST_CONTENT_TYPE};
+use crate::limits::{MAX_ISSUER_CHARS, MAX_LIST_BYTES, MAX_SERIAL_BYTES};
+use crate::list_error::ListError;
+use crate::trust::TrustList;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RevocationList {
+    /// The force whose cards this list revokes (its trust-list id).
+    pub issuer: String,
+    pub issued_at: UnixTime,
+    /// After this, the checker warns that the list is out of date (but still uses it).
+    pub next_update: UnixTime,
+    /// After this, the list is refused.
+    pub expires: UnixTime,
+    pub serials: BTreeSet<Vec<u8>>,
+}
+
+impl RevocationList {
+    pub fn is_revoked(&self, serial: &[u8]) -> bool {
+        self.serials.contains(serial)
+    }
+
+    pub fn is_out_of_date(&self, now: UnixTime) -> bool {
+        now >= self.next_update
+    }
+
+    /// Signs the list with one of the force's card-signing keys.
+    pub fn sign(&self, key: &SigningKey, kid: &[u8]) -> Vec<u8> {
+        let serials = self.serials.iter().map(|s| Value::Bytes(s.clone())).collect();
+        let payload = map(alloc::vec![
+            ("v", int(LIST_VERSION as i64)),
+            ("exp", int(self.expires)),
+            ("iat", int(self.issued_at)),
+            ("issuer", Value::Text(self.issuer.clone())),
+            ("serials", Value::Array(serials)),
+            ("next_update", int(self.next_update)),
+        ]);
+        seal(cbor_map::encode(&payload), Some(REVOCATION_LIST_CONTENT_TYPE), kid, key)
+    }
+
+    /// Opens a signed revocation list, accepting it only if a key of the named force in the
+    /// trust list signed it, that key vouched for the list's issue time, and it has not
+    /// expired at `now`.
+    pub fn open(bytes: &[u8], trust: &TrustList, now: UnixTime) -> Result<RevocationList, ListError> {
+        if bytes.len() > MAX_LIST_BYTES {
+            return Err(ListError::Oversized);
+        }
+        let envelope = Envelope::open(bytes)?;
+        if envelope.content_type.as_deref() != Some(REVOCATION_LIST_CONTENT_TYPE) {
+            return Err(ListError::WrongContentType);
+        }
+        let list = RevocationList::from_payload(envelope.payload())?;
+        let key = trust.force(&list.issuer).and_then(|f| f.key(&envelope.kid)).ok_or(ListError::UnknownSigner)?;
+        if !envelope.is_signed_by(&key.public_key) {
+            return Err(ListError::InvalidSignature);
+        }
+        if key.vouches_for(list.issued_at).is_err() {
+            return Err(ListError::UnknownSigner);
+        }
+        if now >= list.expires {
+            return Err(ListError::Expired { expires: list.expires });
+        }
+        Ok(list)
+    }
+
+    fn from_payload(payload: &[u8]) -> Result<RevocationList, ListError> {
+        let value = cbor_map::decode(payload).ok_or(ListError::Malformed("payload"))?;
+        let mut m = MapReader::new(value, "payload")?;
+        let version = m.uint("v")?;
+        if version != LIST_VERSION {
+            return Err(ListError::UnsupportedVersion(version));
+        }
+        let issuer = m.text("issuer")?;
+        if check_text(&issuer, MAX_ISSUER_CHARS).is_err() {
+            return Err(ListError::Malformed("issuer"));
+        }
+        let serials = m
+            .array("serials")?
+            .into_iter()
+            .map(|v| match v {
+                Value::Bytes(b) if !b.is_empty() && b.len() <= MAX_SERIAL_BYTES => Ok(b),
+                _ => Err(ListError::Malformed("serials")),
+            })
+            .collect::<Result<BTreeSet<_>, _>>()?;
+        Ok(RevocationList {
+            issuer,
+            issued_at: m.time("iat")?,
+            next_update: m.time("next_update")?,
+            expires: m.time("exp")?,
+            serials,
+        })
+    }
+}

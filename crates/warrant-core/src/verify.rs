@@ -1,0 +1,84 @@
+//! The door: one function from QR text to verdict. The order of the checks is part of the
+//! format (docs/FORMAT.md §5), so that every implementation names the same verdict.
+
+use alloc::vec::Vec;
+use coset::cwt::ClaimsSet;
+
+use crate::card::{Card, UnixTime};
+use crate::envelope::{decode_payload, Envelope};
+use crate::limits::CLOCK_SKEW_SECONDS;
+use crate::revocation::RevocationList;
+use crate::token::{self, NotOurs};
+use crate::trust::TrustList;
+use crate::verdict::{Check, MalformedReason, Verdict, Warning};
+
+/// Checks a QR text (or bare token) against an opened trust list and the revocation lists
+/// to hand, at time `now` (Unix seconds). Never panics; every input gets a verdict.
+pub fn verify(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now: UnixTime) -> Check {
+    let mut warnings = Vec::new();
+    if trust.is_out_of_date(now) {
+        warnings.push(Warning::TrustListOutOfDate { next_update: trust.next_update });
+    }
+    let verdict = verdict(qr_text, trust, revocations, now, &mut warnings);
+    Check { verdict, warnings }
+}
+
+fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now: UnixTime, warnings: &mut Vec<Warning>) -> Verdict {
+    let (card, envelope) = match read(qr_text) {
+        Ok(read) => read,
+        Err(Unread::NotACard) => return Verdict::NotACard,
+        Err(Unread::Malformed(reason)) => return Verdict::Malformed(reason),
+    };
+    let Some(key) = trust.force(&card.issuer).and_then(|force| force.key(&envelope.kid)) else {
+        return Verdict::UnknownIssuer { issuer: card.issuer };
+    };
+    if !envelope.is_signed_by(&key.public_key) {
+        return Verdict::InvalidSignature;
+    }
+    if let Err(problem) = key.vouches_for(card.issued_at) {
+        return Verdict::IssuerKeyInvalid { card, problem };
+    }
+    match revocations.iter().find(|list| list.issuer == card.issuer) {
+        None => warnings.push(Warning::NoRevocationList),
+        Some(list) => {
+            if list.is_revoked(&card.serial) {
+                return Verdict::Revoked(card);
+            }
+            if list.is_out_of_date(now) {
+                warnings.push(Warning::RevocationListOutOfDate { next_update: list.next_update });
+            }
+        }
+    }
+    if now >= card.expires_at {
+        return Verdict::Expired(card);
+    }
+    if now.saturating_add(CLOCK_SKEW_SECONDS) < card.not_before {
+        return Verdict::NotYetValid(card);
+    }
+    Verdict::Genuine(card)
+}
+
+/// Why a QR text did not yield a card.
+enum Unread {
+    NotACard,
+    Malformed(MalformedReason),
+}
+
+/// Decodes a QR text as far as a card whose signature is still to be checked.
+fn read(qr_text: &str) -> Result<(Card, Envelope), Unread> {
+    let located = token::locate(qr_text).map_err(|e| match e {
+        NotOurs::NotACard => Unread::NotACard,
+        NotOurs::Oversized => Unread::Malformed(MalformedReason::Oversized),
+    })?;
+    let card = || -> Result<(Card, Envelope), MalformedReason> {
+        let bytes = token::decode(located.token)?;
+        let envelope = Envelope::open(&bytes)?;
+        if envelope.content_type.is_some() {
+            // A signed list or some other document, not a card.
+            return Err(MalformedReason::BadStructure("content type"));
+        }
+        let claims: ClaimsSet = decode_payload(envelope.payload())?;
+        Ok((Card::from_claims(claims)?, envelope))
+    };
+    card().map_err(Unread::Malformed)
+}
