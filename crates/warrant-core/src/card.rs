@@ -8,6 +8,7 @@ use coset::cwt::{ClaimName, ClaimsSet, Timestamp};
 
 use crate::labels::HOLDER_CLAIM;
 use crate::limits::*;
+use crate::ranks;
 use crate::verdict::MalformedReason;
 
 /// Seconds since the Unix epoch (CWT NumericDate, whole seconds only).
@@ -116,7 +117,10 @@ impl Card {
     pub(crate) fn to_claims(&self) -> ClaimsSet {
         let holder = Value::Array(vec![
             Value::Integer(self.holder.role.code().into()),
-            Value::Text(self.holder.rank.clone()),
+            match ranks::code_of(&self.holder.rank) {
+                Some(code) => Value::Integer(code.into()),
+                None => Value::Text(self.holder.rank.clone()),
+            },
             Value::Text(self.holder.number.clone()),
             Value::Text(self.holder.name.clone()),
         ]);
@@ -179,8 +183,13 @@ fn holder_from_value(value: Value) -> Result<Holder, MalformedReason> {
         Value::Text(s) if check_text(&s, max).is_ok() => Ok(s),
         _ => Err(bad.clone()),
     };
+    let rank = match rank {
+        Value::Integer(code) => u64::try_from(code).ok().and_then(ranks::rank_of).ok_or(bad.clone())?.into(),
+        // A rank in the table must travel as its code, so that one rank has one encoding.
+        other => text(other, MAX_RANK_CHARS).and_then(|r| if ranks::code_of(&r).is_some() { Err(bad.clone()) } else { Ok(r) })?,
+    };
     Ok(Holder {
-        rank: text(rank, MAX_RANK_CHARS)?,
+        rank,
         number: text(number, MAX_NUMBER_CHARS)?,
         name: text(name, MAX_NAME_CHARS)?,
         role,

@@ -8,7 +8,7 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 /// Length of key ids the tool derives.
-pub const KEY_ID_BYTES: usize = 4;
+pub const KEY_ID_BYTES: usize = 2;
 
 /// A key could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,8 +57,8 @@ pub fn verifying_key_to_pem(key: &VerifyingKey) -> String {
     key.to_public_key_pem(LineEnding::LF).unwrap_or_default()
 }
 
-/// The key id a tool assigns: the first four bytes of SHA-256 of the raw public key.
-/// Key ids only need to be unique within one force's keys, so four bytes are plenty.
+/// The key id a tool assigns: the first two bytes of SHA-256 of the raw public key.
+/// Key ids only need to be unique within one force's handful of keys (the trust-list builder refuses duplicates), and every byte enlarges the QR code.
 pub fn derive_key_id(key: &VerifyingKey) -> Vec<u8> {
     Sha256::digest(key.as_bytes())[..KEY_ID_BYTES].to_vec()
 }

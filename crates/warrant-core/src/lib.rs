@@ -55,6 +55,7 @@ pub mod keys;
 pub mod labels;
 pub mod limits;
 mod list_error;
+pub mod ranks;
 mod revocation;
 pub mod token;
 mod trust;
@@ -68,7 +69,7 @@ pub use list_error::ListError;
 pub use revocation::RevocationList;
 pub use trust::{Force, IssuerKey, RootKey, TrustList};
 pub use verdict::{Check, KeyProblem, MalformedReason, Verdict, Warning};
-pub use verify::verify;
+pub use verify::{read_unverified, verify, Unverified};
 
 /// Lower-case hex of bytes (serials, key ids).
 pub fn to_hex(bytes: &[u8]) -> alloc::string::String {

@@ -26,8 +26,7 @@ pub fn verify(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], 
 fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now: UnixTime, warnings: &mut Vec<Warning>) -> Verdict {
     let (card, envelope) = match read(qr_text) {
         Ok(read) => read,
-        Err(Unread::NotACard) => return Verdict::NotACard,
-        Err(Unread::Malformed(reason)) => return Verdict::Malformed(reason),
+        Err(unread) => return unread.into(),
     };
     let Some(key) = trust.force(&card.issuer).and_then(|force| force.key(&envelope.kid)) else {
         return Verdict::UnknownIssuer { issuer: card.issuer };
@@ -58,10 +57,33 @@ fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now
     Verdict::Genuine(card)
 }
 
+/// A card read from a QR text whose signature has NOT been checked: for inspection only.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unverified {
+    pub card: Card,
+    /// Key id from the protected header.
+    pub kid: Vec<u8>,
+}
+
+/// Reads a card without checking its signature or dates (for `inspect`). Never use the
+/// result to decide whether a card is genuine.
+pub fn read_unverified(qr_text: &str) -> Result<Unverified, Verdict> {
+    read(qr_text).map(|(card, envelope)| Unverified { card, kid: envelope.kid }).map_err(Verdict::from)
+}
+
 /// Why a QR text did not yield a card.
 enum Unread {
     NotACard,
     Malformed(MalformedReason),
+}
+
+impl From<Unread> for Verdict {
+    fn from(unread: Unread) -> Verdict {
+        match unread {
+            Unread::NotACard => Verdict::NotACard,
+            Unread::Malformed(reason) => Verdict::Malformed(reason),
+        }
+    }
 }
 
 /// Decodes a QR text as far as a card whose signature is still to be checked.

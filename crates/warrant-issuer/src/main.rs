@@ -1,1 +1,324 @@
-fn main(){}
+//! `warrant-issuer`: the identity team's tool. Makes keys, signs the trust list, issues
+//! cards one at a time or in batches from CSV, keeps the revocation list, and verifies or
+//! inspects any QR text with the checker's own verdicts.
+
+mod batch;
+mod demo;
+mod key_files;
+mod qr_render;
+mod register;
+mod report;
+mod samples;
+mod time_arg;
+mod trust_config;
+mod vectors;
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use warrant_core::{keys, read_unverified, verify, Card, Holder, RevocationList, Role, RootKey, TrustList};
+
+use crate::time_arg::DAY;
+
+#[derive(Parser)]
+#[command(name = "warrant-issuer", version, about = "Keys, trust lists, warrant-card credentials and revocation for a police force's identity team")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Make an Ed25519 key pair: <STEM>.key.pem (PKCS#8, private) and <STEM>.pub.pem (SPKI).
+    Keygen {
+        /// Path and name without extension, e.g. keys/mps-2026
+        stem: PathBuf,
+    },
+    /// Build and sign the trust list with the national root key.
+    TrustList {
+        /// Root private key (PKCS#8 PEM).
+        #[arg(long)]
+        root_key: PathBuf,
+        /// Forces and their public key files (JSON; see docs/ISSUER.md).
+        #[arg(long)]
+        forces: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// Days until checkers warn that the list is out of date.
+        #[arg(long, default_value_t = 7)]
+        next_update_days: i64,
+        /// Days until checkers refuse the list.
+        #[arg(long, default_value_t = 30)]
+        valid_days: i64,
+    },
+    /// Issue one card: writes <OUT_DIR>/<serial>.svg, .png and .txt (the QR text).
+    Issue {
+        #[command(flatten)]
+        signer: SignerArgs,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        rank: String,
+        /// Warrant or collar number.
+        #[arg(long)]
+        number: String,
+        /// police-officer, special-constable, pcso or police-staff.
+        #[arg(long)]
+        role: String,
+        /// Expiry (YYYY-MM-DD or RFC 3339, UTC).
+        #[arg(long)]
+        expires: String,
+        /// Start of validity, if later than now.
+        #[arg(long)]
+        valid_from: Option<String>,
+        #[arg(long)]
+        out_dir: PathBuf,
+    },
+    /// Issue a batch of cards from CSV (columns name,rank,number,role[,expires]).
+    Batch {
+        #[command(flatten)]
+        signer: SignerArgs,
+        #[arg(long)]
+        csv: PathBuf,
+        /// Expiry for rows with no expires column value.
+        #[arg(long)]
+        expires: Option<String>,
+        /// A new folder: cards/<serial>.svg and .png, and manifest.csv.
+        #[arg(long)]
+        out_dir: PathBuf,
+    },
+    /// Add serials to the revocation register and publish the signed revocation list.
+    Revoke {
+        /// A key of the force (PKCS#8 PEM); the list is signed with it.
+        #[arg(long)]
+        key: PathBuf,
+        #[arg(long)]
+        issuer: String,
+        /// The register: one hex serial per line, '#' comments. Created if missing.
+        #[arg(long)]
+        register: PathBuf,
+        /// Serials to add (hex).
+        #[arg(long = "serial")]
+        serials: Vec<String>,
+        /// Note recorded beside the new serials (e.g. "lost 2026-11-20").
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The signed revocation list to publish.
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        next_update_days: i64,
+        #[arg(long, default_value_t = 14)]
+        valid_days: i64,
+    },
+    /// Verify QR text (argument, or stdin with "-") exactly as a checker does.
+    /// Exit status 0 only for a genuine card.
+    Verify {
+        /// Signed trust list.
+        #[arg(long)]
+        trust_list: PathBuf,
+        /// Root public key (SPKI PEM) the trust list must be signed by.
+        #[arg(long)]
+        root: PathBuf,
+        /// Signed revocation lists (one per force).
+        #[arg(long = "revocations")]
+        revocations: Vec<PathBuf>,
+        /// Check as at this time instead of now.
+        #[arg(long)]
+        now: Option<String>,
+        #[arg(long)]
+        json: bool,
+        qr_text: String,
+    },
+    /// Show what a QR text claims, WITHOUT verifying it.
+    Inspect { qr_text: String },
+    /// Write the demo: DEMO keys, lists and one sample card per verdict; verify one.
+    Demo {
+        #[arg(long, default_value = "demo-out")]
+        out: PathBuf,
+        #[arg(long, default_value = "http://127.0.0.1:8080/")]
+        checker_address: String,
+    },
+    /// Write the test vectors (fixed keys and time) into a folder.
+    #[command(hide = true)]
+    Vectors { dir: PathBuf },
+}
+
+#[derive(clap::Args)]
+struct SignerArgs {
+    /// The force's card-signing key (PKCS#8 PEM).
+    #[arg(long)]
+    key: PathBuf,
+    /// The force's id in the trust list, e.g. MPS.
+    #[arg(long)]
+    issuer: String,
+    /// The checker's web address printed before '#' in every QR code.
+    #[arg(long)]
+    checker_address: String,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Keygen { stem } => {
+            let key = key_files::generate()?;
+            key_files::write_key_pair(&stem, &key)?;
+            println!("key id {}", warrant_core::to_hex(&keys::derive_key_id(&key.verifying_key())));
+        }
+        Command::TrustList { root_key, forces, out, next_update_days, valid_days } => {
+            let root = key_files::read_signing_key(&root_key)?;
+            let now = time_arg::now();
+            let list = trust_config::load(&forces, now, now + next_update_days * DAY, now + valid_days * DAY)?;
+            let signed = list.sign(&root, &keys::derive_key_id(&root.verifying_key()));
+            key_files::replace(&out, &signed)?;
+            println!("trust list: {} forces, {} bytes, valid to {}", list.forces.len(), signed.len(), time_arg::format(list.expires));
+        }
+        Command::Issue { signer, name, rank, number, role, expires, valid_from, out_dir } => {
+            let key = key_files::read_signing_key(&signer.key)?;
+            let now = time_arg::now();
+            let card = Card {
+                issuer: signer.issuer,
+                serial: key_files::random_serial()?,
+                issued_at: now,
+                not_before: valid_from.as_deref().map(time_arg::parse).transpose()?.unwrap_or(now),
+                expires_at: time_arg::parse(&expires)?,
+                holder: Holder { name, rank, number, role: parse_role(&role)? },
+            };
+            let kid = keys::derive_key_id(&key.verifying_key());
+            let qr_text = warrant_core::card_qr_text(&card, &key, &kid, &signer.checker_address)?;
+            let qr = qr_render::render(&qr_text)?;
+            std::fs::create_dir_all(&out_dir)?;
+            let serial = card.serial_hex();
+            key_files::write_new(&out_dir.join(format!("{serial}.svg")), qr.svg.as_bytes(), false)?;
+            key_files::write_new(&out_dir.join(format!("{serial}.png")), &qr.png, false)?;
+            key_files::write_new(&out_dir.join(format!("{serial}.txt")), format!("{qr_text}\n").as_bytes(), false)?;
+            println!("serial {serial}, QR version {} ({} characters)\n{qr_text}", qr.version, qr_text.len());
+        }
+        Command::Batch { signer, csv, expires, out_dir } => {
+            let key = key_files::read_signing_key(&signer.key)?;
+            let kid = keys::derive_key_id(&key.verifying_key());
+            let settings = batch::BatchSettings {
+                key: &key,
+                kid: &kid,
+                issuer: &signer.issuer,
+                checker_address: &signer.checker_address,
+                issued_at: time_arg::now(),
+                expires_at: expires.as_deref().map(time_arg::parse).transpose()?,
+            };
+            let started = Instant::now();
+            let pending = batch::read_csv(&csv, &settings)?;
+            let max_version = batch::issue_all(&pending, &settings, &out_dir, std::io::stderr().is_terminal())?;
+            println!(
+                "issued {} cards into {} in {:.1} s (largest QR version {max_version})",
+                pending.len(),
+                out_dir.display(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Revoke { key, issuer, register: register_path, serials, note, out, next_update_days, valid_days } => {
+            let key = key_files::read_signing_key(&key)?;
+            let new = serials.iter().map(|s| Ok((register::parse_serial(s)?, note.clone()))).collect::<Result<Vec<_>>>()?;
+            let text = register::append(&register_path, &new)?;
+            let now = time_arg::now();
+            let mut list = RevocationList {
+                issuer,
+                issued_at: now,
+                next_update: now + next_update_days * DAY,
+                expires: now + valid_days * DAY,
+                serials: register::read(&register_path)?,
+            };
+            list.serials.extend(new.into_iter().map(|(s, _)| s));
+            let signed = list.sign(&key, &keys::derive_key_id(&key.verifying_key()));
+            // List first: if it fails, the register is unchanged and the command can be rerun.
+            key_files::replace(&out, &signed)?;
+            key_files::replace(&register_path, text.as_bytes())?;
+            println!("revocation list: {} serials, {} bytes, next update {}", list.serials.len(), signed.len(), time_arg::format(list.next_update));
+        }
+        Command::Verify { trust_list, root, revocations, now, json, qr_text } => {
+            let now = time_arg::now_or(now.as_deref())?;
+            let (trust, lists) = load_lists(&trust_list, &root, &revocations, now)?;
+            let check = verify(&read_arg(&qr_text)?, &trust, &lists, now);
+            if json {
+                println!("{}", report::check_json(&check));
+            } else {
+                let force = check.verdict.card().and_then(|c| trust.force(&c.issuer)).map(|f| f.name.as_str());
+                println!("{}", report::check_text(&check, force));
+            }
+            return Ok(if check.verdict.is_genuine() { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+        }
+        Command::Inspect { qr_text } => match read_unverified(&read_arg(&qr_text)?) {
+            Ok(u) => {
+                let mut out = report::card_json(&u.card);
+                out["kid"] = serde_json::json!(warrant_core::to_hex(&u.kid));
+                out["verified"] = serde_json::json!(false);
+                println!("{}", serde_json::to_string_pretty(&out)?);
+            }
+            Err(verdict) => {
+                let check = warrant_core::Check { verdict, warnings: vec![] };
+                println!("{}", report::check_json(&check));
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+        Command::Demo { out, checker_address } => {
+            let now = time_arg::now();
+            demo::write(&out, &checker_address, now)?;
+            println!("demo written to {}/ (DEMO keys: never trust them for real cards)", out.display());
+            let genuine = std::fs::read_to_string(out.join("samples.json"))?;
+            let index: serde_json::Value = serde_json::from_str(&genuine)?;
+            let qr = index["samples"][0]["qr_text"].as_str().context("samples.json has no first sample")?;
+            let (trust, lists) =
+                load_lists(&out.join("trust-list.cose"), &out.join("demo-root.pub.pem"), &[out.join("revocations-DEMO.cose")], now)?;
+            let check = verify(qr, &trust, &lists, now);
+            let force = check.verdict.card().and_then(|c| trust.force(&c.issuer)).map(|f| f.name.as_str());
+            println!("\nverifying the sample card {qr}\n{}", report::check_text(&check, force));
+            if !check.verdict.is_genuine() {
+                bail!("the demo's genuine card did not verify");
+            }
+        }
+        Command::Vectors { dir } => {
+            let n = vectors::write(&dir)?;
+            println!("wrote {n} vectors to {}", dir.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_role(role: &str) -> Result<Role> {
+    Role::from_name(role).with_context(|| format!("role {role:?} is not one of police-officer, special-constable, pcso, police-staff"))
+}
+
+/// The QR text argument, or standard input for "-".
+fn read_arg(arg: &str) -> Result<String> {
+    if arg != "-" {
+        return Ok(arg.to_string());
+    }
+    let mut text = String::new();
+    std::io::stdin().take(64 * 1024).read_to_string(&mut text)?;
+    Ok(text)
+}
+
+/// Opens the trust list with the root key, then each revocation list against it.
+fn load_lists(trust_path: &Path, root_path: &Path, revocation_paths: &[PathBuf], now: i64) -> Result<(TrustList, Vec<RevocationList>)> {
+    let root = RootKey::new(key_files::read_verifying_key(root_path)?);
+    let bytes = std::fs::read(trust_path).with_context(|| format!("reading {}", trust_path.display()))?;
+    let trust = TrustList::open(&bytes, &[root], now).with_context(|| format!("trust list {}", trust_path.display()))?;
+    let mut lists = Vec::new();
+    for path in revocation_paths {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        lists.push(RevocationList::open(&bytes, &trust, now).with_context(|| format!("revocation list {}", path.display()))?);
+    }
+    Ok((trust, lists))
+}

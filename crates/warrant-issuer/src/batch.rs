@@ -1,0 +1,170 @@
+//! Issuing a batch of cards from CSV: every row is checked before anything is signed, the
+//! cards are signed and rendered in parallel into a hidden folder beside the output, and
+//! that folder is renamed into place only when all of it is written. A bad row names its
+//! line, and nothing half-written is left behind.
+
+use std::collections::HashSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Deserialize;
+use warrant_core::{card_qr_text, Card, Holder, Role, SigningKey};
+
+use crate::{key_files, qr_render, time_arg};
+
+/// What the issuer decides once for the whole batch.
+pub struct BatchSettings<'a> {
+    pub key: &'a SigningKey,
+    pub kid: &'a [u8],
+    pub issuer: &'a str,
+    pub checker_address: &'a str,
+    pub issued_at: i64,
+    /// Used for rows without their own `expires`.
+    pub expires_at: Option<i64>,
+}
+
+#[derive(Deserialize)]
+struct Row {
+    name: String,
+    rank: String,
+    number: String,
+    role: String,
+    #[serde(default)]
+    expires: Option<String>,
+}
+
+/// One card ready to sign, with the CSV line it came from.
+pub struct PendingCard {
+    pub line: u64,
+    pub card: Card,
+}
+
+/// Reads and checks every row. Errors name the CSV line.
+pub fn read_csv(path: &Path, settings: &BatchSettings) -> Result<Vec<PendingCard>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(path)
+        .with_context(|| format!("reading {}", path.display()))?;
+    let mut pending = Vec::new();
+    let mut serials = HashSet::new();
+    let mut record = csv::StringRecord::new();
+    let headers = reader.headers()?.clone();
+    loop {
+        let line = reader.position().line();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => bail!("{} line {line}: {e}", path.display()),
+        }
+        let line = record.position().map(|p| p.line()).unwrap_or(line);
+        let card = row_to_card(&record, &headers, settings).map_err(|e| anyhow!("{} line {line}: {e}", path.display()))?;
+        if !serials.insert(card.serial.clone()) {
+            bail!("random serial collision at line {line}; run again");
+        }
+        pending.push(PendingCard { line, card });
+    }
+    if pending.is_empty() {
+        bail!("{} has no cards", path.display());
+    }
+    Ok(pending)
+}
+
+fn row_to_card(record: &csv::StringRecord, headers: &csv::StringRecord, s: &BatchSettings) -> Result<Card> {
+    let row: Row = record.deserialize(Some(headers)).map_err(|e| anyhow!("{e}"))?;
+    let role = Role::from_name(&row.role)
+        .ok_or_else(|| anyhow!("role {:?} is not one of police-officer, special-constable, pcso, police-staff", row.role))?;
+    let expires_at = match row.expires.as_deref().filter(|e| !e.is_empty()) {
+        Some(e) => time_arg::parse(e)?,
+        None => s.expires_at.ok_or_else(|| anyhow!("no expires column value and no --expires"))?,
+    };
+    let card = Card {
+        issuer: s.issuer.to_string(),
+        serial: key_files::random_serial()?,
+        issued_at: s.issued_at,
+        not_before: s.issued_at,
+        expires_at,
+        holder: Holder { name: row.name, rank: row.rank, number: row.number, role },
+    };
+    card.validate()?;
+    Ok(card)
+}
+
+/// Signs and renders every card into `out_dir`, which must not exist yet.
+/// Returns the largest QR version used.
+pub fn issue_all(pending: &[PendingCard], settings: &BatchSettings, out_dir: &Path, progress: bool) -> Result<i16> {
+    if out_dir.exists() {
+        bail!("{} already exists; choose a new output folder", out_dir.display());
+    }
+    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(parent)?;
+    // Dropped (and deleted) on any error before the final rename.
+    let staging = tempfile::Builder::new().prefix(".warrant-batch-").tempdir_in(parent)?;
+    let cards_dir = staging.path().join("cards");
+    fs::create_dir(&cards_dir)?;
+
+    let bar = if progress { ProgressBar::new(pending.len() as u64) } else { ProgressBar::hidden() };
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} cards, {per_sec}, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let rows: Vec<ManifestRow> = pending
+        .par_iter()
+        .map(|p| {
+            let row = issue_one(p, settings, &cards_dir);
+            bar.inc(1);
+            row
+        })
+        .collect::<Result<_>>()?;
+    bar.finish_and_clear();
+
+    write_manifest(&staging.path().join("manifest.csv"), &rows)?;
+    let staged: PathBuf = staging.keep();
+    fs::rename(&staged, out_dir).with_context(|| format!("moving the batch into {}", out_dir.display()))?;
+    Ok(rows.iter().map(|r| r.qr_version).max().unwrap_or(0))
+}
+
+struct ManifestRow {
+    line: u64,
+    serial: String,
+    qr_version: i16,
+    qr_text: String,
+    card: Card,
+}
+
+fn issue_one(p: &PendingCard, s: &BatchSettings, cards_dir: &Path) -> Result<ManifestRow> {
+    let qr_text = card_qr_text(&p.card, s.key, s.kid, s.checker_address)?;
+    let qr = qr_render::render(&qr_text).with_context(|| format!("line {}", p.line))?;
+    let serial = p.card.serial_hex();
+    fs::write(cards_dir.join(format!("{serial}.svg")), qr.svg)?;
+    fs::write(cards_dir.join(format!("{serial}.png")), qr.png)?;
+    Ok(ManifestRow { line: p.line, serial, qr_version: qr.version, qr_text, card: p.card.clone() })
+}
+
+fn write_manifest(path: &Path, rows: &[ManifestRow]) -> Result<()> {
+    let mut w = csv::Writer::from_path(path)?;
+    w.write_record([
+        "line", "serial", "name", "rank", "number", "role", "issued_at", "expires_at", "qr_version", "svg", "png", "qr_text",
+    ])?;
+    for r in rows {
+        let h = &r.card.holder;
+        w.write_record([
+            r.line.to_string().as_str(),
+            &r.serial,
+            &h.name,
+            &h.rank,
+            &h.number,
+            h.role.name(),
+            &time_arg::format(r.card.issued_at),
+            &time_arg::format(r.card.expires_at),
+            &r.qr_version.to_string(),
+            &format!("cards/{}.svg", r.serial),
+            &format!("cards/{}.png", r.serial),
+            &r.qr_text,
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,59 @@
+//! The demo: public demo keys, a DEMO trust list and revocation list, and one sample card
+//! per verdict as QR images plus a machine-readable `samples.json`; then one card is
+//! verified from the written files, exactly as `verify` would.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{bail, Result};
+use serde_json::json;
+use warrant_core::keys;
+
+use crate::samples::SampleWorld;
+use crate::{key_files, qr_render, time_arg};
+
+pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
+    if out.exists() {
+        fs::remove_dir_all(out)?;
+    }
+    let world = SampleWorld::new(now, checker_address);
+    fs::create_dir_all(out.join("samples"))?;
+    let pem = |k: &warrant_core::SigningKey| keys::verifying_key_to_pem(&k.verifying_key());
+    fs::write(out.join("demo-root.pub.pem"), pem(&world.root))?;
+    fs::write(out.join("demo-force.pub.pem"), pem(&world.force_key))?;
+    key_files::write_new(&out.join("demo-force.key.pem"), keys::signing_key_to_pem(&world.force_key).as_bytes(), true)?;
+    fs::write(out.join("trust-list.cose"), &world.signed_trust_list)?;
+    fs::write(out.join("revocations-DEMO.cose"), &world.signed_revocation_list)?;
+
+    let mut samples = Vec::new();
+    for s in world.samples() {
+        let qr = qr_render::render(&s.qr_text)?;
+        fs::write(out.join("samples").join(format!("{}.svg", s.name)), &qr.svg)?;
+        fs::write(out.join("samples").join(format!("{}.png", s.name)), &qr.png)?;
+        samples.push(json!({
+            "name": s.name,
+            "description": s.description,
+            "qr_text": s.qr_text,
+            "expected": s.expected,
+            "expected_reason": s.expected_reason,
+            "qr_version": qr.version,
+            "svg": format!("samples/{}.svg", s.name),
+            "png": format!("samples/{}.png", s.name),
+        }));
+    }
+    let index = json!({
+        "demo": true,
+        "warning": "DEMO keys derived from public labels: anyone can sign with them. Never trust them for real cards.",
+        "generated_at": time_arg::format(now),
+        "checker_address": checker_address,
+        "root_public_key": "demo-root.pub.pem",
+        "trust_list": "trust-list.cose",
+        "revocation_lists": ["revocations-DEMO.cose"],
+        "samples": samples,
+    });
+    fs::write(out.join("samples.json"), serde_json::to_string_pretty(&index)? + "\n")?;
+    if samples.is_empty() {
+        bail!("no samples written");
+    }
+    Ok(())
+}

@@ -1,0 +1,291 @@
+//! A fixed set of sample cards, one or more per verdict, built from keys derived from
+//! public labels. They are the test vectors (with a fixed time) and the demo's sample
+//! cards (with the current time). Demo keys are public: never trust them for real cards.
+
+use coset::cwt::{ClaimsSetBuilder, Timestamp};
+use coset::{iana, CborSerializable, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
+use sha2::{Digest, Sha256};
+use warrant_core::{
+    card_qr_text, keys, sign_card, token, Card, Force, Holder, IssuerKey, RevocationList, Role, RootKey, SigningKey,
+    TrustList,
+};
+
+use crate::time_arg::DAY;
+
+pub const DEMO_FORCE_ID: &str = "DEMO";
+pub const DEMO_FORCE_NAME: &str = "Demonstration Police (DEMO, not a real force)";
+
+/// A key derived from a public label: reproducible, and therefore only for demos and tests.
+pub fn demo_key(label: &str) -> SigningKey {
+    SigningKey::from_bytes(&Sha256::digest(format!("warrant-check demo key: {label}")).into())
+}
+
+fn demo_serial(label: &str) -> Vec<u8> {
+    Sha256::digest(format!("warrant-check demo serial: {label}"))[..8].to_vec()
+}
+
+/// Everything the samples need, at one moment.
+pub struct SampleWorld {
+    pub now: i64,
+    pub checker_address: String,
+    pub root: SigningKey,
+    pub force_key: SigningKey,
+    pub withdrawn_key: SigningKey,
+    pub signed_trust_list: Vec<u8>,
+    pub signed_revocation_list: Vec<u8>,
+}
+
+pub struct Sample {
+    pub name: &'static str,
+    pub description: &'static str,
+    pub qr_text: String,
+    pub expected: &'static str,
+    pub expected_reason: Option<&'static str>,
+    /// The key the token names (the genuine one for bad signatures).
+    pub issuer_key: SigningKey,
+    pub card: Option<Card>,
+}
+
+impl SampleWorld {
+    pub fn new(now: i64, checker_address: &str) -> SampleWorld {
+        let root = demo_key("root");
+        let force_key = demo_key("force current");
+        let withdrawn_key = demo_key("force withdrawn");
+        let key_entry = |k: &SigningKey, withdrawn_from| IssuerKey {
+            kid: keys::derive_key_id(&k.verifying_key()),
+            public_key: k.verifying_key(),
+            not_before: now - 5 * 365 * DAY,
+            not_after: now + 5 * 365 * DAY,
+            withdrawn_from,
+        };
+        let trust_list = TrustList {
+            issued_at: now - DAY,
+            next_update: now + 6 * DAY,
+            expires: now + 60 * DAY,
+            forces: vec![Force {
+                id: DEMO_FORCE_ID.into(),
+                name: DEMO_FORCE_NAME.into(),
+                keys: vec![key_entry(&force_key, None), key_entry(&withdrawn_key, Some(now - 30 * DAY))],
+            }],
+        };
+        let signed_trust_list = trust_list.sign(&root, &RootKey::new(root.verifying_key()).kid);
+        let revocation_list = RevocationList {
+            issuer: DEMO_FORCE_ID.into(),
+            issued_at: now - DAY,
+            next_update: now + 6 * DAY,
+            expires: now + 30 * DAY,
+            serials: [demo_serial("revoked")].into_iter().collect(),
+        };
+        let signed_revocation_list = revocation_list.sign(&force_key, &keys::derive_key_id(&force_key.verifying_key()));
+        SampleWorld {
+            now,
+            checker_address: checker_address.into(),
+            root,
+            force_key,
+            withdrawn_key,
+            signed_trust_list,
+            signed_revocation_list,
+        }
+    }
+
+    fn card(&self, label: &str, name: &str, rank: &str, number: &str, role: Role) -> Card {
+        Card {
+            issuer: DEMO_FORCE_ID.into(),
+            serial: demo_serial(label),
+            issued_at: self.now - 90 * DAY,
+            not_before: self.now - 90 * DAY,
+            expires_at: self.now + 3 * 365 * DAY,
+            holder: Holder { name: name.into(), rank: rank.into(), number: number.into(), role },
+        }
+    }
+
+    fn qr(&self, card: &Card, key: &SigningKey) -> String {
+        let kid = keys::derive_key_id(&key.verifying_key());
+        card_qr_text(card, key, &kid, &self.checker_address).expect("sample cards are valid")
+    }
+
+    fn with_token(&self, cose: &[u8]) -> String {
+        token::qr_text(&self.checker_address, cose)
+    }
+
+    pub fn samples(&self) -> Vec<Sample> {
+        let genuine = self.card("genuine", "Jane Smith", "Police Constable", "1234", Role::PoliceOfficer);
+        let genuine_qr = self.qr(&genuine, &self.force_key);
+        let sample = |name, description, qr_text: String, expected, card: Option<Card>| Sample {
+            name,
+            description,
+            qr_text,
+            expected,
+            expected_reason: None,
+            issuer_key: self.force_key.clone(),
+            card,
+        };
+        let mut out = vec![sample("genuine", "A genuine, current card.", genuine_qr.clone(), "genuine", Some(genuine.clone()))];
+
+        let long = self.card(
+            "genuine-long-name",
+            "Alexandra Catherine Montgomery-Fitzwilliam Ashworth-Beauchamp",
+            "Detective Chief Superintendent",
+            "DCS 1234567",
+            Role::PoliceOfficer,
+        );
+        out.push(sample("genuine-long-name", "A genuine card with a long name and rank.", self.qr(&long, &self.force_key), "genuine", Some(long)));
+
+        let staff = self.card("genuine-staff", "Sam Okafor", "Police Staff", "S 90210", Role::PoliceStaff);
+        out.push(sample("genuine-staff", "A genuine police staff pass.", self.qr(&staff, &self.force_key), "genuine", Some(staff)));
+
+        let mut before = self.card("genuine-before-withdrawal", "Priya Patel", "Sergeant", "5678", Role::PoliceOfficer);
+        before.issued_at = self.now - 60 * DAY;
+        before.not_before = before.issued_at;
+        out.push(Sample {
+            issuer_key: self.withdrawn_key.clone(),
+            ..sample(
+                "genuine-before-withdrawal",
+                "Signed by a key withdrawn later; cards issued before the withdrawal still stand.",
+                self.qr(&before, &self.withdrawn_key),
+                "genuine",
+                Some(before),
+            )
+        });
+
+        let revoked = self.card("revoked", "Tom Baker", "PCSO", "7788", Role::Pcso);
+        out.push(sample("revoked", "Genuinely issued, then reported lost: its serial is on the revocation list.", self.qr(&revoked, &self.force_key), "revoked", Some(revoked)));
+
+        let mut expired = self.card("expired", "Alan Jones", "Special Constable", "SC 42", Role::SpecialConstable);
+        expired.issued_at = self.now - 4 * 365 * DAY;
+        expired.not_before = expired.issued_at;
+        expired.expires_at = self.now - 30 * DAY;
+        out.push(sample("expired", "Genuinely issued, but past its expiry date.", self.qr(&expired, &self.force_key), "expired", Some(expired)));
+
+        let mut future = self.card("not-yet-valid", "Chris Evans", "Police Constable", "9012", Role::PoliceOfficer);
+        future.issued_at = self.now - DAY;
+        future.not_before = self.now + 10 * DAY;
+        out.push(sample("not-yet-valid", "Genuinely issued, but valid only from a future date.", self.qr(&future, &self.force_key), "not-yet-valid", Some(future)));
+
+        let fake_key = demo_key("unknown force");
+        let mut unknown = self.card("unknown-issuer", "John Doe", "Inspector", "1111", Role::PoliceOfficer);
+        unknown.issuer = "FAKE".into();
+        out.push(Sample {
+            issuer_key: fake_key.clone(),
+            ..sample("unknown-issuer", "Signed by a force that is not in the trust list.", self.qr(&unknown, &fake_key), "unknown-issuer", None)
+        });
+
+        let mut after = self.card("issuer-key-invalid", "Mark Green", "Police Constable", "3344", Role::PoliceOfficer);
+        after.issued_at = self.now - 10 * DAY;
+        after.not_before = after.issued_at;
+        out.push(Sample {
+            expected_reason: Some("key-withdrawn"),
+            issuer_key: self.withdrawn_key.clone(),
+            ..sample(
+                "issuer-key-invalid",
+                "Signed by a force key after the force withdrew it (key compromised).",
+                self.qr(&after, &self.withdrawn_key),
+                "issuer-key-invalid",
+                Some(after),
+            )
+        });
+
+        out.push(sample(
+            "invalid-signature-tampered",
+            "The genuine card with the name altered after signing.",
+            self.tampered(&genuine_qr),
+            "invalid-signature",
+            None,
+        ));
+
+        let forger = demo_key("forger");
+        let forged_cose = sign_card(&genuine, &forger, &keys::derive_key_id(&self.force_key.verifying_key())).expect("valid card");
+        out.push(sample(
+            "invalid-signature-forged",
+            "The genuine card's details signed by a forger's key under the force's key id.",
+            self.with_token(&forged_cose),
+            "invalid-signature",
+            None,
+        ));
+
+        let token = genuine_qr.split_once('#').map(|(_, t)| t).unwrap_or_default();
+        let malformed = |name, description, qr_text, reason| Sample {
+            expected_reason: Some(reason),
+            ..sample(name, description, qr_text, "malformed", None)
+        };
+        out.push(malformed(
+            "malformed-truncated",
+            "The genuine card's code cut short, as by a damaged print or a partial scan.",
+            format!("{}#{}", self.checker_address, &token[..token.len() * 2 / 3 / 4 * 4]),
+            "truncated",
+        ));
+        out.push(malformed(
+            "malformed-bad-encoding",
+            "A code that starts like a card but is not valid base64url.",
+            format!("{}#0oRDoQEn!!not*base64", self.checker_address),
+            "bad-encoding",
+        ));
+        out.push(malformed(
+            "malformed-oversized",
+            "A code far longer than any card's.",
+            format!("{}#0o{}", self.checker_address, "A".repeat(1200)),
+            "oversized",
+        ));
+        out.push(malformed(
+            "malformed-unsupported-algorithm",
+            "A card-shaped credential whose header names ES256 instead of EdDSA.",
+            self.with_token(&self.raw_sign1(iana::Algorithm::ES256, genuine_claims_without(&genuine, false))),
+            "unsupported-algorithm",
+        ));
+        out.push(malformed(
+            "malformed-missing-claim",
+            "A signed credential with no expiry claim.",
+            self.with_token(&self.raw_sign1(iana::Algorithm::EdDSA, genuine_claims_without(&genuine, true))),
+            "missing-claim",
+        ));
+        out.push(sample("not-a-card-web-address", "Some other QR code: a shop's web address.", "https://shop.example/offers?id=42".into(), "not-a-card", None));
+        out.push(sample("not-a-card-wifi", "Some other QR code: Wi-Fi settings.", "WIFI:S:home;T:WPA;P:secret;;".into(), "not-a-card", None));
+        out
+    }
+
+    /// Changes one letter of the holder's name inside the signed bytes.
+    fn tampered(&self, qr_text: &str) -> String {
+        let (_, tok) = qr_text.split_once('#').unwrap_or_default();
+        let mut cose = token::decode(tok).expect("sample token decodes");
+        let at = cose.windows(5).position(|w| w == b"Smith").expect("name in payload");
+        cose[at] = b'S' ^ 0x01; // "Rmith"
+        self.with_token(&cose)
+    }
+
+    /// A COSE_Sign1 built outside the core's rules, signed with the force key.
+    fn raw_sign1(&self, alg: iana::Algorithm, claims: Vec<u8>) -> Vec<u8> {
+        use ed25519_dalek::Signer;
+        let kid = keys::derive_key_id(&self.force_key.verifying_key());
+        CoseSign1Builder::new()
+            .protected(HeaderBuilder::new().algorithm(alg).key_id(kid).build())
+            .payload(claims)
+            .create_signature(b"", |data| self.force_key.sign(data).to_bytes().to_vec())
+            .build()
+            .to_tagged_vec()
+            .expect("encodes")
+    }
+}
+
+/// The genuine card's claims, optionally without `exp`.
+fn genuine_claims_without(card: &Card, drop_exp: bool) -> Vec<u8> {
+    let mut b = ClaimsSetBuilder::new()
+        .issuer(card.issuer.clone())
+        .issued_at(Timestamp::WholeSeconds(card.issued_at))
+        .cwt_id(card.serial.clone());
+    if !drop_exp {
+        b = b.expiration_time(Timestamp::WholeSeconds(card.expires_at));
+    }
+    let h = &card.holder;
+    b.private_claim(
+        warrant_core::labels::HOLDER_CLAIM,
+        coset::cbor::value::Value::Array(vec![
+            u64::from(h.role.code()).into(),
+            h.rank.clone().into(),
+            h.number.clone().into(),
+            h.name.clone().into(),
+        ]),
+    )
+    .build()
+    .to_vec()
+    .expect("encodes")
+}
