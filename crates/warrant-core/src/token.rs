@@ -49,7 +49,8 @@ pub fn locate(qr_text: &str) -> Result<Located<'_>, NotOurs> {
 }
 
 fn is_web_address(s: &str) -> bool {
-    let lower = |p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p);
+    // `get` rather than slicing: the prefix may end inside a multi-byte character.
+    let lower = |p: &str| s.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p));
     (lower("https://") || lower("http://")) && !s.contains(char::is_whitespace)
 }
 
