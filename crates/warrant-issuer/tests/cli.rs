@@ -1,0 +1,235 @@
+//! The issuer tool as a force's identity team runs it: real files, real processes.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn tool() -> Command {
+    Command::cargo_bin("warrant-issuer").unwrap()
+}
+
+fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let out = tool().current_dir(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs `verify --json` and returns (exit code, JSON).
+fn verify_json(dir: &Path, qr: &str, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["verify", "--trust-list", "trust.cose", "--root", "root.pub.pem", "--json"];
+    args.extend_from_slice(extra);
+    args.push(qr);
+    let out = tool().current_dir(dir).args(&args).output().unwrap();
+    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap_or(Value::Null))
+}
+
+/// Keys, a trust list with one force, as the national body and a force would make them.
+fn setup(dir: &Path) {
+    run_ok(dir, &["keygen", "root"]);
+    run_ok(dir, &["keygen", "mps"]);
+    fs::write(
+        dir.join("forces.json"),
+        r#"{"forces":[{"id":"MPS","name":"Metropolitan Police Service","keys":[{"public_key":"mps.pub.pem","not_before":"2020-01-01","not_after":"2040-01-01"}]}]}"#,
+    )
+    .unwrap();
+    run_ok(dir, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
+}
+
+/// Decodes the QR code in a PNG the tool wrote, as a camera would see the printed card.
+fn decode_png(path: &Path) -> String {
+    let decoder = png::Decoder::new(fs::File::open(path).unwrap());
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    assert_eq!(info.bit_depth, png::BitDepth::One);
+    let (w, h) = (info.width as usize, info.height as usize);
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
+        let byte = buf[y * info.line_size + x / 8];
+        if byte & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }
+    });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "{}", path.display());
+    grids[0].decode().unwrap().1
+}
+
+#[test]
+fn private_keys_are_written_owner_only_and_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    run_ok(dir.path(), &["keygen", "k"]);
+    let private = fs::read_to_string(dir.path().join("k.key.pem")).unwrap();
+    assert!(private.starts_with("-----BEGIN PRIVATE KEY-----"));
+    assert!(fs::read_to_string(dir.path().join("k.pub.pem")).unwrap().starts_with("-----BEGIN PUBLIC KEY-----"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(fs::metadata(dir.path().join("k.key.pem")).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let again = tool().current_dir(dir.path()).args(["keygen", "k"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(dir.path().join("k.key.pem")).unwrap(), private);
+}
+
+#[test]
+fn issue_verify_revoke_flow() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    let out = run_ok(
+        d,
+        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Jane Smith",
+          "--rank", "Police Constable", "--number", "1234", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
+    );
+    let serial = out.split_whitespace().nth(1).unwrap().trim_end_matches(',').to_string();
+    let qr = fs::read_to_string(d.join("cards").join(format!("{serial}.txt"))).unwrap().trim().to_string();
+    assert!(qr.starts_with("https://check.police.uk/#0o"));
+    assert_eq!(decode_png(&d.join("cards").join(format!("{serial}.png"))), qr);
+    assert!(fs::read_to_string(d.join("cards").join(format!("{serial}.svg"))).unwrap().contains("<svg"));
+
+    let (code, json) = verify_json(d, &qr, &[]);
+    assert_eq!(code, 0);
+    assert_eq!(json["verdict"], "genuine");
+    assert_eq!(json["card"]["name"], "Jane Smith");
+    assert_eq!(json["card"]["serial"], serial.as_str());
+
+    // Inspect reads without verifying, and says so.
+    let inspected: Value = serde_json::from_str(&run_ok(d, &["inspect", &qr])).unwrap();
+    assert_eq!(inspected["verified"], false);
+    assert_eq!(inspected["number"], "1234");
+
+    run_ok(d, &["revoke", "--key", "mps.key.pem", "--issuer", "MPS", "--register", "register.txt", "--serial", &serial, "--note", "lost", "--out", "revocations.cose"]);
+    assert!(fs::read_to_string(d.join("register.txt")).unwrap().contains(&serial));
+    let (code, json) = verify_json(d, &qr, &["--revocations", "revocations.cose"]);
+    assert_eq!(code, 1);
+    assert_eq!(json["verdict"], "revoked");
+
+    // Past the trust list's expiry the checker refuses to judge at all.
+    let (code, _) = verify_json(d, &qr, &["--now", "2031-01-02"]);
+    assert_eq!(code, 2);
+
+    // A card that expires in three days, checked in five (the trust list lasts 30).
+    let day = std::time::Duration::from_secs(86_400);
+    let at = |days: u32| humantime::format_rfc3339_seconds(std::time::SystemTime::now() + day * days).to_string();
+    let out = run_ok(
+        d,
+        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Jane Smith",
+          "--rank", "Police Constable", "--number", "1234", "--role", "police-officer", "--expires", &at(3), "--out-dir", "cards"],
+    );
+    let short = out.lines().last().unwrap();
+    assert_eq!(verify_json(d, short, &[]).1["verdict"], "genuine");
+    let (code, json) = verify_json(d, short, &["--now", &at(5)]);
+    assert_eq!((code, json["verdict"].as_str()), (1, Some("expired")));
+}
+
+#[test]
+fn verify_gives_named_verdicts_and_exit_codes_for_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    setup(dir.path());
+    let (code, json) = verify_json(dir.path(), "https://shop.example/", &[]);
+    assert_eq!((code, json["verdict"].as_str()), (1, Some("not-a-card")));
+    let (code, json) = verify_json(dir.path(), "https://check.police.uk/#0o!!", &[]);
+    assert_eq!((code, json["verdict"].as_str(), json["reason"].as_str()), (1, Some("malformed"), Some("bad-encoding")));
+    // A trust list that does not open is an error (2), not a verdict.
+    fs::write(dir.path().join("trust.cose"), b"tampered").unwrap();
+    let (code, _) = verify_json(dir.path(), "https://shop.example/", &[]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn openssl_made_key_issues_cards() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    run_ok(d, &["keygen", "root"]);
+    // `openssl genpkey -algorithm ed25519` and `openssl pkey -pubout`.
+    fs::write(d.join("mps.key.pem"), "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAVhZN4ZjUKHLDBwUhZg9yXuRl13LyQ5vzhncNBJdcEQ\n-----END PRIVATE KEY-----\n").unwrap();
+    fs::write(d.join("mps.pub.pem"), "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA8zZqX5FS1QsqsCZqJsyceJkKYMW60h9lcYNaC4q6q2A=\n-----END PUBLIC KEY-----\n").unwrap();
+    fs::write(
+        d.join("forces.json"),
+        r#"{"forces":[{"id":"MPS","name":"Metropolitan Police Service","keys":[{"public_key":"mps.pub.pem","not_before":"2020-01-01","not_after":"2040-01-01"}]}]}"#,
+    )
+    .unwrap();
+    run_ok(d, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
+    let out = run_ok(
+        d,
+        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Sam Jones",
+          "--rank", "Sergeant", "--number", "77", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
+    );
+    let qr = out.lines().last().unwrap();
+    assert_eq!(verify_json(d, qr, &[]).1["verdict"], "genuine");
+}
+
+#[test]
+fn batch_writes_every_card_and_a_manifest() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    fs::write(
+        d.join("staff.csv"),
+        "name,rank,number,role,expires\nJane Smith,Police Constable,1234,police-officer,\nSiân Ap Rhys,PCSO,88,pcso,2030-06-30\nAlex Moreau,Fingerprint Officer,S-4411,police-staff,\n",
+    )
+    .unwrap();
+    run_ok(d, &["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"]);
+    let mut manifest = csv::Reader::from_path(d.join("out/manifest.csv")).unwrap();
+    let headers = manifest.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = manifest.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        let serial = &row[col("serial")];
+        let qr = &row[col("qr_text")];
+        assert_eq!(decode_png(&d.join("out/cards").join(format!("{serial}.png"))), qr);
+        assert!(d.join("out/cards").join(format!("{serial}.svg")).exists());
+        let (code, json) = verify_json(d, qr, &[]);
+        assert_eq!(code, 0);
+        assert_eq!(json["card"]["name"], &row[col("name")]);
+    }
+    assert_eq!(&rows[1][col("name")], "Siân Ap Rhys");
+    assert_eq!(&rows[1][col("line")], "3");
+}
+
+#[test]
+fn batch_with_a_bad_row_names_the_line_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    fs::write(d.join("staff.csv"), "name,rank,number,role\nJane Smith,Police Constable,1234,police-officer\nBob,Sergeant,12,wizard\n").unwrap();
+    let before: Vec<_> = fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let out = tool()
+        .current_dir(d)
+        .args(["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 3"), "{stderr}");
+    let after: Vec<_> = fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(before, after, "the batch left files behind");
+}
+
+#[test]
+fn committed_vectors_are_what_the_tool_generates() {
+    let dir = tempfile::tempdir().unwrap();
+    run_ok(dir.path(), &["vectors", "v"]);
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let mut names: Vec<_> = fs::read_dir(&committed).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    let mut generated: Vec<_> = fs::read_dir(dir.path().join("v")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    generated.sort();
+    assert_eq!(names, generated);
+    for name in names {
+        assert_eq!(fs::read_to_string(committed.join(&name)).unwrap(), fs::read_to_string(dir.path().join("v").join(&name)).unwrap(), "{name:?}");
+    }
+}
+
+#[test]
+fn demo_writes_samples_and_verifies_its_genuine_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_ok(dir.path(), &["demo", "--out", "demo"]);
+    assert!(out.contains("GENUINE"), "{out}");
+    let samples: Value = serde_json::from_str(&fs::read_to_string(dir.path().join("demo/samples.json")).unwrap()).unwrap();
+    let samples = samples["samples"].as_array().unwrap();
+    for name in warrant_core::Verdict::NAMES {
+        assert!(samples.iter().any(|s| s["expected"] == name), "no demo sample for {name}");
+    }
+}
