@@ -14,6 +14,10 @@ use crate::{key_files, qr_render, time_arg};
 
 pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
     if out.exists() {
+        // Replace an earlier demo, but never a folder that is something else.
+        if !out.join("samples.json").exists() {
+            bail!("{} exists and is not an earlier demo; choose another --out", out.display());
+        }
         fs::remove_dir_all(out)?;
     }
     let world = SampleWorld::new(now, checker_address);

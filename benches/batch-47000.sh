@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Issues 47,000 cards (SVG + PNG + manifest) from a generated CSV with the release build,
+# as a force would for its whole staff, and reports the wall time and output size.
+# Usage: benches/batch-47000.sh [rows]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-47000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build --release --locked -p warrant-issuer --quiet
+tool=target/release/warrant-issuer
+"$tool" keygen "$work/force" >/dev/null
+python3 - "$rows" > "$work/staff.csv" <<'PY'
+import random, sys
+random.seed(1)
+first = ["Jane", "Mohammed", "Siân", "Oluwaseun", "Aleksandra", "Tom", "Priya", "Cathal", "Zoë", "Wei"]
+last = ["Smith", "Khan", "Ap Rhys", "Adeyemi", "Kowalczyk", "Baker", "Patel", "O'Brien", "Fernández-López", "Zhang"]
+ranks = ["Police Constable"] * 6 + ["Sergeant", "Inspector", "Detective Constable", "Fingerprint Examiner"]
+roles = {"Fingerprint Examiner": "police-staff"}
+print("name,rank,number,role")
+for i in range(int(sys.argv[1])):
+    rank = random.choice(ranks)
+    print(f"{random.choice(first)} {random.choice(last)},{rank},{100000 + i},{roles.get(rank, 'police-officer')}")
+PY
+start=$(date +%s.%N)
+"$tool" batch --key "$work/force.key.pem" --issuer MPS --checker-address https://check.police.uk/ \
+  --csv "$work/staff.csv" --expires 2030-01-01 --out-dir "$work/out"
+end=$(date +%s.%N)
+echo "rows: $rows, wall time: $(echo "$end - $start" | bc) s on $(nproc) cores, output: $(du -sh "$work/out" | cut -f1)"
+echo "QR versions: $(cut -d, -f9 "$work/out/manifest.csv" | tail -n +2 | sort | uniq -c | tr '\n' ' ')"

@@ -1,0 +1,117 @@
+"""Checks the test vectors with an independent COSE implementation (pycose, cbor2,
+cryptography), using nothing but docs/FORMAT.md and each vector's issuer key.
+
+For every vector whose card is readable (`card` present), the signature must verify with
+`issuer_public_key_pem` exactly when the vector is not `invalid-signature`, and the claims
+must decode, per FORMAT.md section 3, to the card the vector lists. Prints one line per
+vector and a final "N passed, N failed" line; exits non-zero on any failure.
+"""
+
+import base64
+import datetime
+import glob
+import json
+import os
+import sys
+
+import cbor2
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from pycose.keys import OKPKey
+from pycose.keys.curves import Ed25519
+from pycose.messages import CoseMessage, Sign1Message
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VECTORS = os.path.join(HERE, "..", "vectors")
+
+# FORMAT.md §3: CWT claim keys and the private holder claim.
+ISS, EXP, NBF, IAT, CTI, HOLDER = 1, 4, 5, 6, 7, -65537
+ROLES = {1: "police-officer", 2: "special-constable", 3: "pcso", 4: "police-staff"}
+
+
+def load_ranks():
+    """FORMAT.md §3.2: the rank table, read from the specification's own table."""
+    ranks = {}
+    with open(os.path.join(HERE, "..", "..", "docs", "FORMAT.md"), encoding="utf-8") as f:
+        in_table = False
+        for line in f:
+            if line.startswith("<!-- ranks:start -->"):
+                in_table = True
+            elif line.startswith("<!-- ranks:end -->"):
+                break
+            elif in_table and line.startswith("|"):
+                cells = [c.strip() for c in line.strip().strip("|").split("|")]
+                if cells[0].isdigit():
+                    ranks[int(cells[0])] = cells[1]
+    return ranks
+
+
+def token_of(qr_text):
+    """FORMAT.md §4: the token follows '#', or is the whole text."""
+    text = qr_text.strip()
+    token = text.split("#", 1)[1] if "#" in text else text
+    return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+
+
+def rfc3339(seconds):
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def cose_key(pem):
+    public = load_pem_public_key(pem.encode())
+    assert isinstance(public, Ed25519PublicKey)
+    return OKPKey(crv=Ed25519, x=public.public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def card_from_claims(claims, ranks):
+    role, rank, number, name = claims[HOLDER]
+    return {
+        "issuer": claims[ISS],
+        "serial": claims[CTI].hex(),
+        "issued_at": rfc3339(claims[IAT]),
+        "not_before": rfc3339(claims.get(NBF, claims[IAT])),
+        "expires_at": rfc3339(claims[EXP]),
+        "name": name,
+        "rank": ranks[rank] if isinstance(rank, int) else rank,
+        "number": number,
+        "role": ROLES[role],
+    }
+
+
+def check(vector, ranks):
+    raw = token_of(vector["qr_text"])
+    assert raw[0] == 0xD2, "tag 18 (COSE_Sign1)"
+    message = CoseMessage.decode(raw)
+    assert isinstance(message, Sign1Message)
+    assert message.phdr_encoded  # protected header present
+    message.key = cose_key(vector["issuer_public_key_pem"])
+    signature_ok = message.verify_signature()
+    expect_ok = vector["expected"] != "invalid-signature"
+    assert signature_ok == expect_ok, f"signature verified={signature_ok}, expected {expect_ok}"
+    if expect_ok:
+        assert card_from_claims(cbor2.loads(message.payload), ranks) == vector["card"], "claims differ from the listed card"
+
+
+def main():
+    ranks = load_ranks()
+    assert len(ranks) >= 20, "rank table not found in docs/FORMAT.md"
+    passed = failed = 0
+    for path in sorted(glob.glob(os.path.join(VECTORS, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            vector = json.load(f)
+        if "card" not in vector and vector["expected"] != "invalid-signature":
+            continue  # nothing readable to check: not-a-card, malformed, unknown issuer
+        try:
+            check(vector, ranks)
+            print(f"ok   {vector['name']} ({vector['expected']})")
+            passed += 1
+        except Exception as e:  # report every vector, not just the first failure
+            print(f"FAIL {vector['name']}: {e!r}")
+            failed += 1
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or passed == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
