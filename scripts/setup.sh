@@ -1,16 +1,33 @@
 #!/usr/bin/env bash
-# Installs what the build and tests need on a fresh machine (idempotent, registries only).
+# Installs what the build and tests need on a fresh machine (idempotent, registries only):
+# the wasm32 target, Trunk and wasm-bindgen from crates.io, wasm-opt and the browser-test
+# libraries from npm, Chromium from Debian. Nothing downloads its own binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 
 need_apt=()
 command -v bc >/dev/null || need_apt+=(bc)
 python3 -c "import venv, ensurepip" 2>/dev/null || need_apt+=(python3-venv)
-command -v cc >/dev/null && command -v c++ >/dev/null || need_apt+=(build-essential)
+{ command -v cc && command -v c++; } >/dev/null || need_apt+=(build-essential)
+command -v node >/dev/null || need_apt+=(nodejs npm)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
 fi
 
+# Trunk 0.22 needs a newer rustc than this machine's; 0.21.14 is verified to work.
+if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
+  cargo install --locked trunk --version 0.21.14
+fi
+# Trunk uses the wasm-bindgen on PATH only if it matches Cargo.lock exactly.
+bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
+  cargo install wasm-bindgen-cli --version "$bindgen"   # --locked fails for this crate here
+fi
+
+[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 cargo fetch --locked

@@ -56,8 +56,35 @@ pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
         "samples": samples,
     });
     fs::write(out.join("samples.json"), serde_json::to_string_pretty(&index)? + "\n")?;
+    fs::write(out.join("samples").join("index.html"), samples_page(&samples))?;
     if samples.is_empty() {
         bail!("no samples written");
     }
     Ok(())
+}
+
+/// A page of sample cards for people trying the checker: each QR image, its link, and the
+/// verdict it should give. Plain HTML, no script or inline style, so the checker's CSP holds.
+fn samples_page(samples: &[serde_json::Value]) -> String {
+    let text = |v: &serde_json::Value| escape(v.as_str().unwrap_or_default());
+    let mut items = String::new();
+    for s in samples {
+        let file = |key: &str| escape(s[key].as_str().unwrap_or_default().trim_start_matches("samples/"));
+        items.push_str(&format!(
+            "<li data-sample=\"{name}\" data-expected=\"{expected}\">\n  <h2>{name}</h2>\n  <p>{description}</p>\n  <p>Expected verdict: <strong>{expected}</strong></p>\n  <img src=\"{svg}\" width=\"240\" height=\"240\" alt=\"QR code of the {name} sample card\">\n  <p><a href=\"{link}\">Open the {name} sample in the checker</a> &middot; <a href=\"{png}\">PNG</a></p>\n</li>\n",
+            name = text(&s["name"]),
+            description = text(&s["description"]),
+            expected = text(&s["expected"]),
+            svg = file("svg"),
+            png = file("png"),
+            link = text(&s["qr_text"]),
+        ));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Sample warrant cards (DEMO)</title>\n</head>\n<body>\n<main>\n<h1>Sample warrant cards (DEMO)</h1>\n<p><strong>These are demonstration cards from a DEMO force whose keys are public. They say nothing about real police cards.</strong></p>\n<p>Scan a code with the checker, or open its link. Each says which verdict it should give. The same list is in <a href=\"../samples.json\">samples.json</a>.</p>\n<ul>\n{items}</ul>\n</main>\n</body>\n</html>\n"
+    )
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -1,0 +1,51 @@
+//! Bakes the trust snapshot into the checker: the root public key (the one thing a checker
+//! must hold from the start), and the signed trust list and revocation lists so that the
+//! first check works offline. They come from the folder named by `WARRANT_TRUST_DIR`
+//! (`demo-out/` from `warrant-issuer demo`, or a force's published files). Without it the
+//! checker builds with no snapshot and says it cannot check cards yet.
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=WARRANT_TRUST_DIR");
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap()).join("trust_snapshot.rs");
+    let dir = env::var("WARRANT_TRUST_DIR").ok().filter(|d| !d.is_empty()).map(PathBuf::from);
+    let code = match dir {
+        Some(dir) => snapshot(&dir),
+        None => "pub const ROOT_PEM: &str = \"\";\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\n".into(),
+    };
+    fs::write(out, code).unwrap();
+}
+
+fn snapshot(dir: &Path) -> String {
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let dir = dir.canonicalize().unwrap_or_else(|e| panic!("WARRANT_TRUST_DIR {}: {e}", dir.display()));
+    let (root, is_demo) = match (dir.join("root.pub.pem"), dir.join("demo-root.pub.pem")) {
+        (real, _) if real.exists() => (real, false),
+        (_, demo) if demo.exists() => (demo, true),
+        _ => panic!("{} has neither root.pub.pem nor demo-root.pub.pem", dir.display()),
+    };
+    let trust = dir.join("trust-list.cose");
+    assert!(trust.exists(), "{} has no trust-list.cose", dir.display());
+    let mut revocations: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("revocations-") && n.ends_with(".cose")))
+        .collect();
+    revocations.sort();
+    let mut code = String::new();
+    writeln!(code, "pub const ROOT_PEM: &str = include_str!({:?});", root.display().to_string()).unwrap();
+    writeln!(code, "pub const IS_DEMO: bool = {is_demo};").unwrap();
+    writeln!(code, "pub const TRUST_LIST: &[u8] = include_bytes!({:?});", trust.display().to_string()).unwrap();
+    code.push_str("pub const REVOCATIONS: &[&[u8]] = &[\n");
+    for r in &revocations {
+        writeln!(code, "    include_bytes!({:?}),", r.display().to_string()).unwrap();
+        println!("cargo:rerun-if-changed={}", r.display());
+    }
+    code.push_str("];\n");
+    println!("cargo:rerun-if-changed={}", trust.display());
+    println!("cargo:rerun-if-changed={}", root.display());
+    code
+}

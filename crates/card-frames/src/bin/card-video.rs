@@ -1,0 +1,22 @@
+//! Writes a short Y4M video of a card held up to a camera, for Chromium's fake camera:
+//! `card-video QR_TEXT OUT.y4m [FRAMES]`. The card drifts and turns a little, as in a hand.
+
+use card_frames::{frame, write_y4m, Conditions};
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(text), Some(path)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: card-video QR_TEXT OUT.y4m [FRAMES]");
+        std::process::exit(2);
+    };
+    let count: usize = args.get(3).and_then(|n| n.parse().ok()).unwrap_or(10);
+    let base = Conditions { width: 1280, height: 720, card_scale: 0.5, noise: 3.0, ..Conditions::default() };
+    let frames: Vec<Vec<u8>> = (0..count)
+        .map(|i| {
+            let t = i as f64 / count as f64 * std::f64::consts::TAU;
+            frame(text, &Conditions { rotate_deg: 6.0 * t.sin(), tilt_deg: 10.0 + 5.0 * t.cos(), offset: (0.03 * t.cos(), 0.02 * t.sin()), seed: i as u64 + 1, ..base })
+        })
+        .collect();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    write_y4m(&mut out, base.width, base.height, 10, &frames)
+}

@@ -1,0 +1,27 @@
+//! The address bar: this checker's own address, and the card token in a deep link.
+
+use super::window;
+
+/// Origin and path of this page, as printed before `#` on cards for this checker.
+pub fn own_address() -> String {
+    let location = window().location();
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// If the page was opened from a card's QR code (`…/#0o…`), returns the full QR text and
+/// removes the token from the address bar and the history entry, so it is not left on
+/// the phone for the next person to see.
+pub fn take_deep_link() -> Option<String> {
+    let location = window().location();
+    let hash = location.hash().ok()?;
+    let token = hash.strip_prefix('#')?;
+    if token.is_empty() {
+        return None;
+    }
+    let text = format!("{}#{}", own_address(), token);
+    let clean = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+    Some(text)
+}

@@ -1,0 +1,89 @@
+//! The rear camera: start, stop, torch.
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlVideoElement, MediaStream, MediaStreamConstraints, MediaStreamTrack};
+
+use super::window;
+
+/// Why the camera could not start; each gets its own plain message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CameraError {
+    /// The person (or a browser setting) refused permission.
+    Refused,
+    /// No camera, or the browser offers no camera access (e.g. not a secure page).
+    Unavailable,
+}
+
+/// Starts the rear camera (where there is one) into `video`.
+pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, CameraError> {
+    let devices = window().navigator().media_devices().map_err(|_| CameraError::Unavailable)?;
+    let video_constraints = js_sys::Object::new();
+    let set = |k: &str, v: &JsValue| {
+        let _ = js_sys::Reflect::set(&video_constraints, &k.into(), v);
+    };
+    set("facingMode", &"environment".into());
+    // Enough resolution for a 25 mm code at arm's length; more only costs decode time.
+    let ideal = |n: f64| {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"ideal".into(), &n.into());
+        JsValue::from(o)
+    };
+    set("width", &ideal(1280.0));
+    set("height", &ideal(720.0));
+    let constraints = MediaStreamConstraints::new();
+    constraints.set_audio(&JsValue::FALSE);
+    constraints.set_video(&video_constraints);
+    let promise = devices.get_user_media_with_constraints(&constraints).map_err(|_| CameraError::Unavailable)?;
+    let stream: MediaStream = match JsFuture::from(promise).await {
+        Ok(s) => s.dyn_into().map_err(|_| CameraError::Unavailable)?,
+        Err(e) => return Err(classify(&e)),
+    };
+    // iOS Safari plays inline only when muted and playsinline (set in the markup too).
+    video.set_muted(true);
+    video.set_src_object(Some(&stream));
+    if let Ok(p) = video.play() {
+        let _ = JsFuture::from(p).await;
+    }
+    Ok(stream)
+}
+
+fn classify(error: &JsValue) -> CameraError {
+    let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    match name.as_str() {
+        "NotAllowedError" | "SecurityError" => CameraError::Refused,
+        _ => CameraError::Unavailable,
+    }
+}
+
+fn video_track(stream: &MediaStream) -> Option<MediaStreamTrack> {
+    stream.get_video_tracks().get(0).dyn_into().ok()
+}
+
+/// Stops every track, which turns the camera (and its light) off.
+pub fn stop(stream: &MediaStream) {
+    for track in stream.get_tracks().iter() {
+        if let Ok(track) = track.dyn_into::<MediaStreamTrack>() {
+            track.stop();
+        }
+    }
+}
+
+/// Whether the camera has a torch the page can switch (not in every browser).
+pub fn has_torch(stream: &MediaStream) -> bool {
+    let Some(track) = video_track(stream) else { return false };
+    let Ok(get) = js_sys::Reflect::get(&track, &"getCapabilities".into()) else { return false };
+    let Ok(get) = get.dyn_into::<js_sys::Function>() else { return false };
+    get.call0(&track).ok().and_then(|caps| js_sys::Reflect::get(&caps, &"torch".into()).ok()).is_some_and(|t| t.is_truthy())
+}
+
+pub async fn set_torch(stream: &MediaStream, on: bool) {
+    let Some(track) = video_track(stream) else { return };
+    let advanced = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&advanced, &"torch".into(), &on.into());
+    let constraints = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&constraints, &"advanced".into(), &js_sys::Array::of1(&advanced));
+    if let Ok(p) = track.apply_constraints_with_constraints(constraints.unchecked_ref()) {
+        let _ = JsFuture::from(p).await;
+    }
+}

@@ -1,0 +1,33 @@
+//! The browser at the edges: address bar, clock, fetch, camera and image pixels. Components
+//! call these; nothing here knows about verdicts.
+
+pub mod address;
+pub mod camera;
+pub mod fetch;
+pub mod pixels;
+
+use wasm_bindgen::JsCast;
+
+/// Now, in Unix seconds, from the device clock.
+pub fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+pub fn window() -> web_sys::Window {
+    web_sys::window().expect("running in a browser window")
+}
+
+pub fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// Records a duration since `started` (from `performance.now()`) as a performance measure
+/// named `name`: how the benchmarks read decode and verify times back from a real browser.
+pub fn record_measure(performance: &web_sys::Performance, name: &str, started: f64) {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &started.into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &performance.now().into());
+    if let Ok(measure) = js_sys::Reflect::get(performance, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+        let _ = measure.call2(performance, &name.into(), &options);
+    }
+}

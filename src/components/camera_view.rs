@@ -1,0 +1,146 @@
+//! Scanning with the camera: the rear camera into a video, frames decoded on the device
+//! until a QR code is read, then the camera stops at once. It also stops when the page is
+//! hidden or the view closes.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlVideoElement, MediaStream, VisibilityState};
+use yew::prelude::*;
+
+use crate::browser::camera::{self, CameraError};
+use crate::browser::{document, pixels, window};
+use crate::qr_image;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub on_text: Callback<String>,
+    pub on_close: Callback<()>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    Starting,
+    Scanning { torch: Option<bool> },
+    Failed(CameraError),
+}
+
+/// Pause between decode attempts: frequent enough to feel instant, sparse enough to keep
+/// an old phone cool.
+const FRAME_GAP_MS: i32 = 60;
+
+#[function_component(CameraView)]
+pub fn camera_view(props: &Props) -> Html {
+    let state = use_state(|| State::Starting);
+    let video = use_node_ref();
+    let stream: Rc<RefCell<Option<MediaStream>>> = use_mut_ref(|| None);
+
+    {
+        let (state, video, stream, on_text, on_close) = (state.clone(), video.clone(), stream.clone(), props.on_text.clone(), props.on_close.clone());
+        use_effect_with((), move |_| {
+            let alive = Rc::new(Cell::new(true));
+            if let Some(element) = video.cast::<HtmlVideoElement>() {
+                spawn_local(scan(element, state, stream.clone(), alive.clone(), on_text));
+            }
+            // A hidden page (phone locked, app switched) must not keep the camera on.
+            let on_hidden = Closure::<dyn Fn()>::new(move || {
+                if document().visibility_state() == VisibilityState::Hidden {
+                    on_close.emit(());
+                }
+            });
+            let _ = document().add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+            move || {
+                alive.set(false);
+                if let Some(s) = stream.borrow_mut().take() {
+                    camera::stop(&s);
+                }
+                let _ = document().remove_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+            }
+        });
+    }
+
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let toggle_torch = {
+        let (state, stream) = (state.clone(), stream.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let State::Scanning { torch: Some(on) } = *state {
+                if let Some(s) = stream.borrow().clone() {
+                    let state = state.clone();
+                    spawn_local(async move {
+                        camera::set_torch(&s, !on).await;
+                        state.set(State::Scanning { torch: Some(!on) });
+                    });
+                }
+            }
+        })
+    };
+    let message = match *state {
+        State::Starting => "Starting the camera…",
+        State::Scanning { .. } => "Point the camera at the QR code on the warrant card. Hold it steady, about a hand's width away.",
+        State::Failed(CameraError::Refused) => {
+            "The camera could not be used because permission was not given. You can allow the camera in your browser settings, or use a photo or type the code instead (below)."
+        }
+        State::Failed(CameraError::Unavailable) => "No camera could be found on this device. Use a photo of the card or type the code instead (below).",
+    };
+    let failed = matches!(*state, State::Failed(_));
+    html! {
+        <section class="camera" aria-labelledby="camera-title" data-camera={match *state { State::Starting => "starting", State::Scanning { .. } => "scanning", State::Failed(CameraError::Refused) => "refused", State::Failed(CameraError::Unavailable) => "unavailable" }}>
+            <h2 id="camera-title">{ "Scan the card" }</h2>
+            <p role="status">{ message }</p>
+            <video ref={video} class={classes!(failed.then_some("hidden"))} playsinline=true muted=true autoplay=true aria-label="Camera view"></video>
+            <div class="row">
+                if let State::Scanning { torch: Some(on) } = *state {
+                    <button type="button" aria-pressed={on.to_string()} onclick={toggle_torch}>{ "Torch" }</button>
+                }
+                <button type="button" onclick={close}>{ if failed { "Close" } else { "Stop the camera" } }</button>
+            </div>
+        </section>
+    }
+}
+
+async fn scan(video: HtmlVideoElement, state: UseStateHandle<State>, stream_slot: Rc<RefCell<Option<MediaStream>>>, alive: Rc<Cell<bool>>, on_text: Callback<String>) {
+    let stream = match camera::start(&video).await {
+        Ok(s) => s,
+        Err(e) => {
+            if alive.get() {
+                state.set(State::Failed(e));
+            }
+            return;
+        }
+    };
+    if !alive.get() {
+        camera::stop(&stream);
+        return;
+    }
+    state.set(State::Scanning { torch: camera::has_torch(&stream).then_some(false) });
+    *stream_slot.borrow_mut() = Some(stream.clone());
+    let Some(canvas) = pixels::new_canvas() else { return };
+    let performance = window().performance();
+    while alive.get() {
+        if let Some(frame) = pixels::from_video(&video, &canvas) {
+            let started = performance.as_ref().map(|p| p.now());
+            let found = qr_image::find_qr_text(frame.width, frame.height, &frame.pixels);
+            if let (Some(p), Some(t0)) = (&performance, started) {
+                crate::browser::record_measure(p, "warrant-frame-decode", t0);
+            }
+            if let Some(text) = found {
+                // The card is read: the camera goes off before anything else happens.
+                camera::stop(&stream);
+                stream_slot.borrow_mut().take();
+                on_text.emit(text);
+                return;
+            }
+        }
+        sleep(FRAME_GAP_MS).await;
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

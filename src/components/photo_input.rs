@@ -1,0 +1,81 @@
+//! A photo of the card: chosen from the device or dropped on the page. The QR code is found
+//! in it here, on the device.
+
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::browser::pixels;
+use crate::qr_image;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The QR text found in the photo.
+    pub on_text: Callback<String>,
+    /// No QR code could be read from it.
+    pub on_unreadable: Callback<()>,
+}
+
+#[function_component(PhotoInput)]
+pub fn photo_input(props: &Props) -> Html {
+    let dragging = use_state(|| false);
+    let busy = use_state(|| false);
+    let read = {
+        let (on_text, on_unreadable, busy) = (props.on_text.clone(), props.on_unreadable.clone(), busy.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (on_text, on_unreadable, busy) = (on_text.clone(), on_unreadable.clone(), busy.clone());
+            busy.set(true);
+            spawn_local(async move {
+                let text = match pixels::from_image_file(&file).await {
+                    Some(img) => qr_image::find_qr_text(img.width, img.height, &img.pixels),
+                    None => None,
+                };
+                busy.set(false);
+                match text {
+                    Some(text) => on_text.emit(text),
+                    None => on_unreadable.emit(()),
+                }
+            });
+        })
+    };
+    let onchange = {
+        let read = read.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                read.emit(file);
+            }
+            // Let the same file be chosen again after "Check another card".
+            input.set_value("");
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                read.emit(file);
+            }
+        })
+    };
+    html! {
+        <div class={classes!("photo", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            <label for="photo-input" class="button">{ "Use a photo of the card" }</label>
+            <input id="photo-input" class="visually-hidden" type="file" accept="image/*" {onchange} />
+            <p class="hint">{ "Or drop a photo here. The photo stays on this device." }</p>
+            if *busy { <p role="status">{ "Looking for the code in the photo…" }</p> }
+        </div>
+    }
+}

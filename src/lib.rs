@@ -1,0 +1,20 @@
+//! Warrant Check, the public checker: a Yew single-page app that reads a warrant card's QR
+//! code (camera, photo, paste or deep link) and verifies it in the browser with
+//! `warrant-core`. A frame travels one way: image → QR text → verdict → screen.
+//!
+//! The pure parts (`trust_store`, `checking`, `qr_image`, `words`) have no browser
+//! dependency and are unit-tested natively; `browser` holds the edges (camera, fetch, files,
+//! address bar); `components` are the screens.
+
+pub mod app;
+pub mod browser;
+pub mod checking;
+pub mod components;
+pub mod qr_image;
+pub mod trust_store;
+pub mod words;
+
+/// The snapshot baked in at build time (see build.rs).
+pub mod snapshot {
+    include!(concat!(env!("OUT_DIR"), "/trust_snapshot.rs"));
+}

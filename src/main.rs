@@ -1,0 +1,10 @@
+fn main() {
+    let root = gloo_root();
+    yew::Renderer::<warrant_check::app::App>::with_root(root).render();
+}
+
+/// The page's `<main id="app">`: the app renders inside the page's own landmarks.
+fn gloo_root() -> web_sys::Element {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
+    document.get_element_by_id("app").or_else(|| document.body().map(Into::into)).expect("a page body")
+}

@@ -1,0 +1,33 @@
+// Real-browser tests of the built checker (dist/, from scripts/build-checker.sh), in
+// Debian's Chromium: Playwright never downloads a browser here.
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const BASE = 'http://127.0.0.1:8080/';
+const quiet = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+export default defineConfig({
+  testDir: '.',
+  timeout: 60_000,
+  workers: 1,
+  reporter: [['list']],
+  use: { baseURL: BASE, launchOptions: { executablePath: '/usr/bin/chromium', args: quiet } },
+  webServer: { command: 'node tools/serve.mjs dist 8080', cwd: root, url: BASE, reuseExistingServer: true },
+  projects: [
+    { name: 'page', testIgnore: /camera\.spec/ },
+    {
+      name: 'camera',
+      testMatch: /camera\.spec/,
+      use: {
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: [...quiet, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+            `--use-file-for-fake-video-capture=${resolve(root, 'target/e2e/card.y4m')}`],
+        },
+      },
+    },
+  ],
+});

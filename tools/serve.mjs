@@ -1,0 +1,78 @@
+// A static server for the built checker, with the headers a force's web server should send:
+// a strict Content-Security-Policy, no referrer, camera only for this origin, and brotli or
+// gzip compression. Usage: node tools/serve.mjs [DIR] [PORT] [HOST]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const root = resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? 8080);
+const host = process.argv[4] ?? '127.0.0.1';
+
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.cose': 'application/cose', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
+const cache = new Map();
+
+async function body(path, encoding) {
+  const key = path + ':' + encoding;
+  const modified = (await stat(path)).mtimeMs;
+  const hit = cache.get(key);
+  if (hit && hit.modified === modified) return hit.data;
+  const raw = await readFile(path);
+  const data = encoding === 'br'
+    ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+    : encoding === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
+  cache.set(key, { modified, data });
+  return data;
+}
+
+createServer(async (req, res) => {
+  try {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(root, path));
+    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
+    const info = await stat(file).catch(() => null);
+    if (!info || !info.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+    const ext = extname(file);
+    const accepts = req.headers['accept-encoding'] ?? '';
+    const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const headers = {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      'Content-Security-Policy': CSP,
+      'Referrer-Policy': 'no-referrer',
+      'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+      'X-Content-Type-Options': 'nosniff',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      // Lists and the page revalidate; hashed build files can be cached for good.
+      'Cache-Control': /-[0-9a-f]{16}\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Vary': 'Accept-Encoding',
+    };
+    if (encoding) headers['Content-Encoding'] = encoding;
+    const data = await body(file, encoding);
+    headers['Content-Length'] = data.length;
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : data);
+  } catch (e) {
+    res.writeHead(500).end(String(e));
+  }
+}).listen(port, host, () => console.log(`serving ${root} on http://${host}:${port}/`));
