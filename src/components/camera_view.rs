@@ -67,7 +67,8 @@ pub fn camera_view(props: &Props) -> Html {
         let (state, stream) = (state.clone(), stream.clone());
         Callback::from(move |_: MouseEvent| {
             if let State::Scanning { torch: Some(on) } = *state {
-                if let Some(s) = stream.borrow().clone() {
+                // `Clone::clone` on purpose: the inherent `MediaStream::clone` opens new tracks.
+                if let Some(s) = stream.borrow().as_ref().map(Clone::clone) {
                     let state = state.clone();
                     spawn_local(async move {
                         camera::set_torch(&s, !on).await;
@@ -116,7 +117,8 @@ async fn scan(video: HtmlVideoElement, state: UseStateHandle<State>, stream_slot
         return;
     }
     state.set(State::Scanning { torch: camera::has_torch(&stream).then_some(false) });
-    *stream_slot.borrow_mut() = Some(stream.clone());
+    // Moved, not cloned: `MediaStream::clone` is the Web API's, which opens new tracks.
+    *stream_slot.borrow_mut() = Some(stream);
     let Some(canvas) = pixels::new_canvas() else { return };
     let performance = window().performance();
     while alive.get() {
@@ -128,8 +130,9 @@ async fn scan(video: HtmlVideoElement, state: UseStateHandle<State>, stream_slot
             }
             if let Some(text) = found {
                 // The card is read: the camera goes off before anything else happens.
-                camera::stop(&stream);
-                stream_slot.borrow_mut().take();
+                if let Some(stream) = stream_slot.borrow_mut().take() {
+                    camera::stop(&stream);
+                }
                 on_text.emit(text);
                 return;
             }

@@ -18,16 +18,17 @@ export default defineConfig({
   webServer: { command: 'node tools/serve.mjs dist 8080', cwd: root, url: BASE, reuseExistingServer: true },
   projects: [
     { name: 'page', testIgnore: /camera\.spec/ },
-    {
-      name: 'camera',
+    // Chromium's fake camera, fed a video of the genuine sample card, or of an empty doorway.
+    ...[['camera', 'card.y4m'], ['camera-empty', 'nothing.y4m']].map(([name, video]) => ({
+      name,
       testMatch: /camera\.spec/,
       use: {
         launchOptions: {
           executablePath: '/usr/bin/chromium',
           args: [...quiet, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
-            `--use-file-for-fake-video-capture=${resolve(root, 'target/e2e/card.y4m')}`],
+            `--use-file-for-fake-video-capture=${resolve(root, 'target/e2e', video)}`],
         },
       },
-    },
+    })),
   ],
 });

@@ -64,6 +64,18 @@ pub fn frame(qr_text: &str, c: &Conditions) -> Vec<u8> {
     img
 }
 
+/// A frame with no card in it: a dim doorway with a lit edge, and sensor noise.
+pub fn empty_frame(c: &Conditions) -> Vec<u8> {
+    let mut rng = Rng(c.seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    (0..c.width * c.height)
+        .map(|i| {
+            let x = i % c.width;
+            let base = if x < c.width / 3 { 160.0 } else { 60.0 };
+            (base * c.light + rng.gaussian() * c.noise).clamp(0.0, 255.0) as u8
+        })
+        .collect()
+}
+
 /// Grey level at card point (u, v) in millimetres, before blur and noise.
 fn shade(u: f64, v: f64, modules: usize, dark: &[bool], c: &Conditions) -> u8 {
     let on_card = (0.0..CARD_W).contains(&u) && (0.0..CARD_H).contains(&v);

@@ -1,5 +1,6 @@
 //! Writes a short Y4M video of a card held up to a camera, for Chromium's fake camera:
 //! `card-video QR_TEXT OUT.y4m [FRAMES]`. The card drifts and turns a little, as in a hand.
+//! An empty QR_TEXT gives a card-free scene (a doorway), for a camera that finds nothing.
 
 use card_frames::{frame, write_y4m, Conditions};
 
@@ -13,6 +14,9 @@ fn main() -> std::io::Result<()> {
     let base = Conditions { width: 1280, height: 720, card_scale: 0.5, noise: 3.0, ..Conditions::default() };
     let frames: Vec<Vec<u8>> = (0..count)
         .map(|i| {
+            if text.is_empty() {
+                return card_frames::empty_frame(&Conditions { seed: i as u64 + 1, ..base });
+            }
             let t = i as f64 / count as f64 * std::f64::consts::TAU;
             frame(text, &Conditions { rotate_deg: 6.0 * t.sin(), tilt_deg: 10.0 + 5.0 * t.cos(), offset: (0.03 * t.cos(), 0.02 * t.sin()), seed: i as u64 + 1, ..base })
         })

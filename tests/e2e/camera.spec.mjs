@@ -1,0 +1,71 @@
+// The camera path, with Chromium's fake camera playing a video of a genuine card
+// (target/e2e/card.y4m, made by card-frames' card-video from the demo's genuine sample).
+import { test, expect } from '@playwright/test';
+import { verdictOf } from './samples.mjs';
+import { watchTracks } from './fixtures.mjs';
+
+test.beforeEach(async ({ page }) => watchTracks(page));
+
+test('scanning a card with the camera gives its verdict and turns the camera off', async ({ page }) => {
+  test.skip(test.info().project.name !== 'camera', 'needs a card in view');
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Scan the card with the camera' }).click();
+  expect(await verdictOf(page)).toBe('genuine');
+  expect(await page.evaluate(() => window.__tracksOpened())).toBe(1);
+  await expect(page.locator('[data-field="name"]')).toHaveText('Jane Smith');
+  // The camera view is gone and no video track is still live.
+  await expect(page.locator('video')).toHaveCount(0);
+  const live = await page.evaluate(() => window.__liveTracks());
+  expect(live).toBe(0);
+});
+
+test('hiding the page stops the camera', async ({ page }) => {
+  test.skip(test.info().project.name !== 'camera-empty', 'needs a camera with no card in view');
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Scan the card with the camera' }).click();
+  await expect(page.locator('[data-camera="scanning"]')).toBeVisible();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect(page.locator('video')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__liveTracks())).toBe(0);
+});
+
+test('with no card in view the camera keeps looking, and can be stopped', async ({ page }) => {
+  test.skip(test.info().project.name !== 'camera-empty', 'needs a camera with no card in view');
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Scan the card with the camera' }).click();
+  await expect(page.locator('[data-camera="scanning"]')).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('warrant-frame-decode').length >= 3);
+  await expect(page.locator('[data-verdict]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Stop the camera' }).click();
+  await expect(page.locator('video')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__liveTracks())).toBe(0);
+  await expect(page.getByRole('button', { name: 'Scan the card with the camera' })).toBeVisible();
+});
+
+test('benchmark: decode and verify one 1280x720 frame (median, reported not asserted)', async ({ page }) => {
+  await page.goto('/');
+  test.skip(test.info().project.name !== 'camera', 'needs a card in view');
+  // Scan several times and collect every frame's decode time.
+  const decode = [];
+  const verify = [];
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole('button', { name: 'Scan the card with the camera' }).click();
+    await verdictOf(page);
+    const m = await page.evaluate(() => ({
+      decode: performance.getEntriesByName('warrant-frame-decode').map((e) => e.duration),
+      verify: performance.getEntriesByName('warrant-verify').map((e) => e.duration),
+      size: [document.querySelector('video')?.videoWidth],
+    }));
+    decode.push(...m.decode);
+    verify.push(...m.verify);
+    await page.evaluate(() => performance.clearMeasures());
+    await page.getByRole('button', { name: 'Check another card' }).click();
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  expect(decode.length).toBeGreaterThan(0);
+  expect(verify.length).toBe(5);
+  console.log(`BENCH frame decode: median ${median(decode).toFixed(1)} ms over ${decode.length} frames; verify: median ${median(verify).toFixed(2)} ms over ${verify.length}`);
+});
