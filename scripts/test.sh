@@ -1,37 +1,49 @@
 #!/usr/bin/env bash
-# Every test, from a fresh machine: installs what is missing, then runs the Rust tests
-# (unit, property, vectors, Wycheproof, CLI), the wasm32 build of the core, and the
-# independent Python check of the vectors. Ends with one line: "N passed, N failed".
+# Every test, from a fresh machine: installs what is missing, then runs
+#  1. the Rust tests (core: unit, property, vectors, Wycheproof; issuer CLI; widget logic;
+#     the QR decoder on synthetic camera frames),
+#  2. the wasm32 build of the core and a compile check of the fuzz targets,
+#  3. the independent Python (pycose) check of the test vectors,
+#  4. the widget's component tests in headless Chromium (wasm-bindgen-test),
+#  5. the built checker end to end in headless Chromium (Playwright): every verdict by deep
+#     link and paste, photo upload and drop, the camera with a fake camera playing a video
+#     of a card, the privacy audit, axe-core accessibility and keyboard-only use.
+# Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 passed=0
 failed=0
 
 step() { printf '\n== %s\n' "$*"; }
-count_cargo() { # sums "test result: ... N passed; M failed" lines of a cargo test log
-  local p f
-  p=$(grep -a '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1/' | paste -sd+ | bc)
-  f=$(grep -a '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\2/' | paste -sd+ | bc)
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-}
 fail_step() { echo "FAILED: $*"; failed=$((failed + 1)); }
+sum() { paste -sd+ | sed 's/^$/0/' | bc; }
+count_cargo() { # adds up "test result: ... N passed; M failed" lines of a cargo test log
+  passed=$((passed + $(grep -a '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1/' | sum)))
+  failed=$((failed + $(grep -a '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\2/' | sum)))
+}
+cargo_tests() { # name, log file, command...
+  local name=$1 file=$2
+  shift 2
+  "$@" 2>&1 | tee "$file"
+  local status=${PIPESTATUS[0]}
+  count_cargo "$file"
+  [ "$status" -eq 0 ] || grep -aq '^test result: FAILED' "$file" || fail_step "$name (did not build or run)"
+}
 
 step "set-up"
-./scripts/setup.sh || { echo "set-up failed"; echo "0 passed, 1 failed"; exit 1; }
+if ! ./scripts/setup.sh; then echo "set-up failed"; echo "0 passed, 1 failed"; exit 1; fi
 
-step "Rust tests (core and issuer tool)"
-cargo test --workspace --locked 2>&1 | tee "$log/cargo.txt"
-status=${PIPESTATUS[0]}
-count_cargo "$log/cargo.txt"
-[ "$status" -eq 0 ] || grep -aq '^test result: FAILED' "$log/cargo.txt" || fail_step "cargo test (build error)"
+step "Rust tests, native (core, issuer tool, widget logic, decoder on camera frames)"
+cargo_tests "cargo test" "$log/cargo.txt" cargo test --workspace --locked
 
-step "core builds for wasm32-unknown-unknown (no I/O, no std)"
+step "core builds for wasm32-unknown-unknown (no I/O)"
 if cargo build -p warrant-core --target wasm32-unknown-unknown --release --locked; then passed=$((passed + 1)); else fail_step "wasm32 build"; fi
 
 step "fuzz targets still compile"
-if cargo check --manifest-path fuzz/Cargo.toml --quiet; then passed=$((passed + 1)); else fail_step "fuzz check"; fi
+if CARGO_TARGET_DIR=target/fuzz-check cargo check --manifest-path fuzz/Cargo.toml --quiet; then passed=$((passed + 1)); else fail_step "fuzz check"; fi
 
 step "test vectors checked by an independent implementation (Python pycose)"
 tests/independent/run.sh 2>&1 | tee "$log/py.txt"
@@ -40,6 +52,26 @@ if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
   passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
 else
   fail_step "independent vector check did not run"
+fi
+
+step "widget components in headless Chromium (wasm-bindgen-test)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo_tests "component tests" "$log/wasm.txt" cargo test --locked --target wasm32-unknown-unknown --test components
+
+step "build the checker with the demo trust list, and the fake camera's videos"
+if ./scripts/build-checker.sh && mkdir -p target/e2e \
+  && genuine=$(node -e "const s=require('./dist/samples.json').samples.find(s=>s.name==='genuine');process.stdout.write(s.qr_text)") \
+  && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card.y4m 10 \
+  && cargo run --quiet --release --locked -p card-frames --bin card-video -- "" target/e2e/nothing.y4m 4; then
+  step "end to end in headless Chromium (Playwright)"
+  npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee "$log/e2e.txt"
+  status=${PIPESTATUS[0]}
+  p=$(grep -aE '^\s+[0-9]+ passed' "$log/e2e.txt" | tail -1 | grep -oE '[0-9]+' | head -1)
+  f=$(grep -aE '^\s+[0-9]+ failed' "$log/e2e.txt" | tail -1 | grep -oE '[0-9]+' | head -1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  [ "$status" -eq 0 ] || [ -n "$f" ] || fail_step "playwright (did not run)"
+else
+  fail_step "checker build"
 fi
 
 echo

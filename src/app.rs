@@ -54,11 +54,21 @@ pub fn app() -> Html {
         });
     }
 
+    // After "Check another card", focus goes to the first way in once it is back on screen.
+    let refocus = use_mut_ref(|| false);
+    {
+        let refocus = refocus.clone();
+        use_effect_with(outcome.is_some(), move |showing| {
+            if !*showing && std::mem::take(&mut *refocus.borrow_mut()) {
+                focus("start-camera");
+            }
+        });
+    }
     let again = {
         let outcome = outcome.clone();
         Callback::from(move |()| {
+            *refocus.borrow_mut() = true;
             outcome.set(None);
-            focus("start-camera");
         })
     };
     let open_camera = {

@@ -28,7 +28,7 @@ fn bardecoder_decode(w: usize, h: usize, luma: &[u8]) -> Option<String> {
 fn main() {
     let texts = [
         ("typical", "https://check.police.uk/#0oRHogEnBELkZKBYNaUBZERFTU8EGm_BDsAGGmmmzUAHSAYwBPO5VuyrOgABAACEAQFkMTIzNGpKYW5lIFNtaXRoWEDvQixBgHDR6KSewtQJFW4XZ3UHeEwe5nntN7q6ipTJCdmZciTuCtV4h7m-UwB7ayjfaHbpDs2WQM6sqrtxfs8A"),
-        ("long name", "https://check.police.uk/#0oRHogEnBELkZKBYgaUBZERFTU8EGm_BDsAGGmmmzUAHSH9T3tifnx9VOgABAACEAQlmMTIzNDU2eDZBbGV4YW5kcmEgQ2F0aGVyaW5lIEZlcm7DoW5kZXotTMOzcGV6IE8nQnJpZW4tV2lsbGlhbXNXQGr0d6Fw9vN1LyxtO6s5OZ0C-rP5RRePAgxJFe_nD2dj4ktU3rEyBlZoPrZ4zNTG6s9ZaOWv1dg3hUj1fwHRNUkC"),
+        ("long name", "https://check.police.uk/#0oRHogEnBELkZKBYcKUBZERFTU8EGm_BDsAGGmmmzUAHSMLlKupVnzMAOgABAACEAQxrRENTIDEyMzQ1Njd4PUFsZXhhbmRyYSBDYXRoZXJpbmUgTW9udGdvbWVyeS1GaXR6d2lsbGlhbSBBc2h3b3J0aC1CZWF1Y2hhbXBYQCtYP4Y7mWT1yUjJbzpeGgvz4ehTPxVQwmxuAUqvZoM3WsmAuVB0zfbje9pERthDjcCZ9GAFFEbk1xPDMqIeTg4"),
     ];
     let decoders: [(&str, Decoder); 3] = [("rqrr", rqrr_decode), ("quircs", quircs_decode), ("bardecoder", bardecoder_decode)];
     const SEEDS: u64 = 5;

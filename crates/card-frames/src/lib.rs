@@ -31,7 +31,7 @@ pub struct Conditions {
 
 impl Default for Conditions {
     fn default() -> Self {
-        Conditions { width: 1280, height: 720, card_scale: 0.55, rotate_deg: 0.0, tilt_deg: 0.0, blur: 0, glare: 0.0, light: 1.0, noise: 2.0, offset: (0.0, 0.0), seed: 1 }
+        Conditions { width: 1280, height: 720, card_scale: 0.8, rotate_deg: 0.0, tilt_deg: 0.0, blur: 0, glare: 0.0, light: 1.0, noise: 2.0, offset: (0.0, 0.0), seed: 1 }
     }
 }
 
@@ -229,14 +229,15 @@ pub fn scenarios() -> Vec<(&'static str, Conditions)> {
     let d = Conditions::default();
     vec![
         ("clear", d),
-        ("small (card 35% of frame)", Conditions { card_scale: 0.35, ..d }),
+        ("far (card 40% of frame)", Conditions { card_scale: 0.4, ..d }),
         ("rotated 20°", Conditions { rotate_deg: 20.0, ..d }),
         ("tilted 35°", Conditions { tilt_deg: 35.0, rotate_deg: 5.0, ..d }),
+        ("blur r=1", Conditions { blur: 1, ..d }),
         ("blur r=2", Conditions { blur: 2, ..d }),
-        ("blur r=3", Conditions { blur: 3, ..d }),
-        ("glare", Conditions { glare: 0.8, ..d }),
+        ("glare", Conditions { glare: 0.45, ..d }),
+        ("strong glare", Conditions { glare: 0.8, ..d }),
         ("low light", Conditions { light: 0.22, noise: 6.0, ..d }),
-        ("low light + blur", Conditions { light: 0.3, noise: 5.0, blur: 2, ..d }),
-        ("tilt + blur + glare", Conditions { tilt_deg: 25.0, rotate_deg: -8.0, blur: 2, glare: 0.6, ..d }),
+        ("low light + blur", Conditions { light: 0.3, noise: 5.0, blur: 1, ..d }),
+        ("tilt + blur + glare", Conditions { tilt_deg: 25.0, rotate_deg: -8.0, blur: 1, glare: 0.45, ..d }),
     ]
 }

@@ -45,13 +45,16 @@ fn decode_png(path: &Path) -> String {
     let info = reader.next_frame(&mut buf).unwrap();
     assert_eq!(info.bit_depth, png::BitDepth::One);
     let (w, h) = (info.width as usize, info.height as usize);
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| {
-        let byte = buf[y * info.line_size + x / 8];
-        if byte & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }
-    });
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "{}", path.display());
-    grids[0].decode().unwrap().1
+    let luma: Vec<u8> = (0..w * h)
+        .map(|i| {
+            let (x, y) = (i % w, i / w);
+            if buf[y * info.line_size + x / 8] & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }
+        })
+        .collect();
+    let mut decoder = quircs::Quirc::default();
+    let codes: Vec<_> = decoder.identify(w, h, &luma).collect();
+    assert_eq!(codes.len(), 1, "{}", path.display());
+    String::from_utf8(codes[0].as_ref().unwrap().decode().unwrap().payload).unwrap()
 }
 
 #[test]

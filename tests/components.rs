@@ -1,0 +1,147 @@
+//! Component tests, run in headless Chromium by wasm-bindgen-test (see scripts/test.sh):
+//! each screen renders into a real DOM and is read back the way tests and screen readers do.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit};
+use yew::Callback;
+
+use warrant_check::checking::{Checked, Outcome};
+use warrant_check::components::paste_form::{PasteForm, Props as PasteProps};
+use warrant_check::components::verdict_view::{Props as VerdictProps, VerdictView};
+use warrant_core::{Card, Check, Holder, MalformedReason, Role, Verdict, Warning};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(20)).await;
+}
+
+fn card() -> Card {
+    Card {
+        issuer: "MPS".into(),
+        serial: vec![1; 8],
+        issued_at: 1_772_539_200,
+        not_before: 1_772_539_200,
+        expires_at: 1_874_923_200,
+        holder: Holder { name: "Jane Smith".into(), rank: "Police Constable".into(), number: "1234".into(), role: Role::PoliceOfficer },
+    }
+}
+
+fn checked(verdict: Verdict, warnings: Vec<Warning>, foreign: Option<&str>) -> Rc<Outcome> {
+    Rc::new(Outcome::Checked(Checked {
+        check: Check { verdict, warnings },
+        force_name: Some("Metropolitan Police Service".into()),
+        foreign_address: foreign.map(Into::into),
+    }))
+}
+
+async fn render_verdict(outcome: Rc<Outcome>) -> Element {
+    let root = mount();
+    yew::Renderer::<VerdictView>::with_root_and_props(root.clone(), VerdictProps { outcome, on_again: Callback::noop() }).render();
+    settle().await;
+    root
+}
+
+fn text_of(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn genuine_screen_names_the_card_and_force() {
+    let root = render_verdict(checked(Verdict::Genuine(card()), vec![], None)).await;
+    let section = root.query_selector("[data-verdict]").unwrap().unwrap();
+    assert_eq!(section.get_attribute("data-verdict").as_deref(), Some("genuine"));
+    assert_eq!(text_of(&root, "[data-field=name]").as_deref(), Some("Jane Smith"));
+    assert_eq!(text_of(&root, "[data-field=number]").as_deref(), Some("1234"));
+    assert_eq!(text_of(&root, "[data-field=force]").as_deref(), Some("Metropolitan Police Service"));
+    assert_eq!(text_of(&root, "[data-field=expires]").as_deref(), Some("31 May 2029"));
+    // The symbol is hidden from screen readers; the words carry the verdict.
+    assert_eq!(root.query_selector("h2 .symbol").unwrap().unwrap().get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert!(text_of(&root, "h2").unwrap().contains("Genuine card"));
+}
+
+#[wasm_bindgen_test]
+async fn every_outcome_has_its_own_screen() {
+    let outcomes = vec![
+        checked(Verdict::Revoked(card()), vec![], None),
+        checked(Verdict::Expired(card()), vec![], None),
+        checked(Verdict::NotYetValid(card()), vec![], None),
+        checked(Verdict::UnknownIssuer { issuer: "XYZ".into() }, vec![], None),
+        checked(Verdict::IssuerKeyInvalid { card: card(), problem: warrant_core::KeyProblem::Withdrawn }, vec![], None),
+        checked(Verdict::InvalidSignature, vec![], None),
+        checked(Verdict::Malformed(MalformedReason::Truncated), vec![], None),
+        checked(Verdict::NotACard, vec![], None),
+        Rc::new(Outcome::Unreadable),
+        Rc::new(Outcome::NoTrustList),
+    ];
+    let mut titles = Vec::new();
+    for outcome in outcomes {
+        let name = outcome.name();
+        let root = render_verdict(outcome).await;
+        assert_eq!(root.query_selector("[data-verdict]").unwrap().unwrap().get_attribute("data-verdict").as_deref(), Some(name));
+        let advice = text_of(&root, ".advice").unwrap();
+        assert!(advice.contains("999"), "{name}: {advice}");
+        titles.push(text_of(&root, "h2").unwrap());
+    }
+    let mut unique = titles.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), titles.len(), "{titles:?}");
+}
+
+#[wasm_bindgen_test]
+async fn failures_before_the_signature_show_no_card_details() {
+    for verdict in [Verdict::InvalidSignature, Verdict::UnknownIssuer { issuer: "MPS".into() }, Verdict::Malformed(MalformedReason::BadEncoding)] {
+        let root = render_verdict(checked(verdict, vec![], None)).await;
+        assert!(root.query_selector("[data-field]").unwrap().is_none());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn warnings_and_look_alike_sites_are_shown() {
+    let root = render_verdict(checked(
+        Verdict::Genuine(card()),
+        vec![Warning::RevocationListOutOfDate { next_update: 0 }, Warning::TrustListOutOfDate { next_update: 0 }],
+        Some("https://check-police.example/"),
+    ))
+    .await;
+    assert!(root.query_selector("[data-warning=revocation-list-out-of-date]").unwrap().is_some());
+    assert!(root.query_selector("[data-warning=trust-list-out-of-date]").unwrap().is_some());
+    assert!(text_of(&root, "[data-warning=foreign-address]").unwrap().contains("check-police.example"));
+}
+
+#[wasm_bindgen_test]
+async fn paste_form_checks_on_enter() {
+    let root = mount();
+    let received = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let sink = received.clone();
+    let on_text = Callback::from(move |t: String| sink.borrow_mut().push(t));
+    yew::Renderer::<PasteForm>::with_root_and_props(root.clone(), PasteProps { on_text }).render();
+    settle().await;
+    let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
+    area.set_value("0oABC");
+    let init = KeyboardEventInit::new();
+    init.set_key("Enter");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    area.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(*received.borrow(), vec!["0oABC".to_string()]);
+    // Blank input is not sent.
+    area.set_value("   ");
+    area.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(received.borrow().len(), 1);
+}
