@@ -89,8 +89,6 @@ pub fn app() -> Html {
             if store.is_demo {
                 <p class="demo-banner" role="note"><strong>{ "Demonstration only. " }</strong>{ "This checker uses a DEMO list of police forces: it says nothing about real police cards." }</p>
             }
-            <h1>{ "Check a police warrant card" }</h1>
-            <p class="lede">{ "Scan the QR code on the card. The check happens on this device: nothing about the card is sent anywhere." }</p>
             // Always in the page, so that screen readers announce what appears in it.
             <div class="verdict-region" aria-live="assertive" aria-atomic="true">
                 if let Some(o) = &*outcome {

@@ -3,7 +3,7 @@ fn main() {
     yew::Renderer::<warrant_check::app::App>::with_root(root).render();
 }
 
-/// The page's `<main id="app">`: the app renders inside the page's own landmarks.
+/// The page's `<div id="app">` inside its `<main>`, below the static heading.
 fn gloo_root() -> web_sys::Element {
     let document = web_sys::window().and_then(|w| w.document()).expect("a browser document");
     document.get_element_by_id("app").or_else(|| document.body().map(Into::into)).expect("a page body")
