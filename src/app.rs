@@ -24,8 +24,11 @@ pub fn app() -> Html {
     let outcome = use_state(|| None::<Rc<Outcome>>);
     let camera_open = use_state(|| false);
 
+    // The text on screen, so its verdict can be redone when fresher lists arrive: a card
+    // revoked since the page was built must not stay "genuine" on the snapshot's word.
+    let shown_text = use_mut_ref(|| None::<String>);
     let show = {
-        let (store, outcome, camera_open) = (store.clone(), outcome.clone(), camera_open.clone());
+        let (store, outcome, camera_open, shown_text) = (store.clone(), outcome.clone(), camera_open.clone(), shown_text.clone());
         Callback::from(move |text: String| {
             let performance = browser::window().performance();
             let started = performance.as_ref().map(|p| p.now());
@@ -35,11 +38,27 @@ pub fn app() -> Html {
             }
             camera_open.set(false);
             outcome.set(Some(Rc::new(result)));
+            *shown_text.borrow_mut() = Some(text);
         })
     };
+    {
+        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
+        use_effect_with((*store).clone(), move |store| {
+            let text = shown_text.borrow().clone();
+            if let (Some(text), Some(current)) = (text, &*outcome) {
+                let fresh = checking::check_text(&text, store, &address::own_address(), browser::now());
+                if fresh != **current {
+                    outcome.set(Some(Rc::new(fresh)));
+                }
+            }
+        });
+    }
     let unreadable = {
-        let outcome = outcome.clone();
-        Callback::from(move |()| outcome.set(Some(Rc::new(Outcome::Unreadable))))
+        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
+        Callback::from(move |()| {
+            shown_text.borrow_mut().take();
+            outcome.set(Some(Rc::new(Outcome::Unreadable)));
+        })
     };
 
     // On load: a deep link's token is checked (and cleared from the address bar) against
@@ -66,8 +85,10 @@ pub fn app() -> Html {
     }
     let again = {
         let outcome = outcome.clone();
+        let shown_text = shown_text.clone();
         Callback::from(move |()| {
             *refocus.borrow_mut() = true;
+            shown_text.borrow_mut().take();
             outcome.set(None);
         })
     };

@@ -1,0 +1,53 @@
+// The page's snapshot is replaced by fresher signed lists from its own origin, and a verdict
+// already on screen is redone with them; lists not signed by the built-in root are refused.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { root, sample, fragment, verdictOf } from './samples.mjs';
+
+const tool = resolve(root, 'target/release/warrant-issuer');
+
+/// A revocation list signed now by the DEMO force key, revoking the given card.
+function newerListRevoking(qrText) {
+  const serial = JSON.parse(execFileSync(tool, ['inspect', qrText])).serial;
+  const dir = mkdtempSync(join(tmpdir(), 'revoke-'));
+  execFileSync(tool, ['revoke', '--key', resolve(root, 'demo-out/demo-force.key.pem'), '--issuer', 'DEMO',
+    '--register', join(dir, 'register.txt'), '--serial', serial, '--out', join(dir, 'list.cose')]);
+  return readFileSync(join(dir, 'list.cose'));
+}
+
+test('a card revoked after the page was built turns from genuine to revoked when the fresh list arrives', async ({ page }) => {
+  const genuine = sample('genuine');
+  const fresh = newerListRevoking(genuine.qr_text);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  // Hold the fresh list back until the snapshot's verdict is on screen.
+  await page.route('**/lists/revocations-DEMO.cose', async (route) => {
+    await held;
+    await route.fulfill({ body: fresh, contentType: 'application/cose' });
+  });
+  await page.goto('/' + fragment(genuine));
+  expect(await verdictOf(page)).toBe('genuine');
+  release();
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'revoked');
+});
+
+test('a tampered list from the server is refused and the snapshot stands', async ({ page }) => {
+  const fresh = newerListRevoking(sample('genuine').qr_text);
+  fresh[fresh.length - 1] ^= 1;
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.route('**/lists/revocations-DEMO.cose', (route) => route.fulfill({ body: fresh, contentType: 'application/cose' }));
+  await page.goto('/' + fragment(sample('genuine')));
+  await page.waitForLoadState('networkidle');
+  expect(await verdictOf(page)).toBe('genuine');
+  expect(warnings.join('\n')).toContain('refused the fetched revocation list');
+});
+
+test('offline on first check: the built-in snapshot still checks cards', async ({ page }) => {
+  await page.route('**/lists/**', (route) => route.abort());
+  await page.goto('/' + fragment(sample('revoked')));
+  expect(await verdictOf(page)).toBe('revoked');
+});
