@@ -8,9 +8,13 @@
 
 pub mod app;
 pub mod browser;
+pub mod checker;
 pub mod checking;
 pub mod components;
+pub mod i18n;
+pub mod page_mode;
 pub mod qr_image;
+pub mod theme;
 pub mod trust_store;
 pub mod words;
 

@@ -1,15 +1,16 @@
-//! The words on each verdict screen: for frightened people, not engineers.
+//! Which words go on each verdict screen, as message ids into the translation files in
+//! `i18n/`. The words themselves are written for frightened people, not engineers.
 
 /// How a verdict screen looks and what it tells the person to do.
 pub struct Screen {
     /// Drives the colour and the icon; the words never depend on colour.
     pub tone: Tone,
-    /// Large heading, a few words.
-    pub title: &'static str,
-    /// What happened, in one or two sentences.
-    pub meaning: &'static str,
-    /// What to do now.
+    /// The message with the large heading; its `.meaning` says what happened.
+    pub message: &'static str,
+    /// What to do now, one message per point.
     pub advice: &'static [&'static str],
+    /// What call-centre staff read to the caller.
+    pub readback: &'static str,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -38,96 +39,153 @@ impl Tone {
     }
 }
 
-const DO_NOT_LET_IN: &str = "Do not let them in and do not hand anything over.";
-const CALL_999: &str = "If you feel in danger, call 999 now.";
-const CALL_101: &str = "Otherwise, call 101 (the police non-emergency number) and tell them what the card says.";
-
-pub const GENUINE_CAVEAT: &str =
-    "A genuine card does not mean you must let anyone in or hand over money, bank cards or valuables. The police never ask for these. If in doubt, keep the door closed and call 101.";
+const BAD_ADVICE: &[&str] = &["advice-do-not-let-in", "advice-call-999", "advice-call-101"];
 
 pub fn screen(outcome_name: &str) -> Screen {
-    let bad = |title, meaning| Screen { tone: Tone::Bad, title, meaning, advice: &[DO_NOT_LET_IN, CALL_999, CALL_101] };
+    let bad = |message, readback| Screen {
+        tone: Tone::Bad,
+        message,
+        advice: BAD_ADVICE,
+        readback,
+    };
     match outcome_name {
         "genuine" => Screen {
             tone: Tone::Good,
-            title: "Genuine card",
-            meaning: "This card was issued by the police force named below and has not been cancelled.",
-            advice: &["Check that the name, rank and number below match the card and the person in front of you.", GENUINE_CAVEAT],
+            message: "verdict-genuine",
+            advice: &["advice-compare", "advice-genuine-caveat"],
+            readback: "readback-genuine",
         },
-        "revoked" => bad("Cancelled card", "This card was issued by the police, but it has been cancelled (for example, reported lost or stolen). It must not be used."),
-        "expired" => bad("Expired card", "This card was issued by the police, but it is out of date and no longer valid."),
-        "not-yet-valid" => bad("Card not valid yet", "This card was issued by the police, but it is not valid until a later date."),
-        "unknown-issuer" => bad("Not from a known police force", "This card's code is not signed by any police force this checker knows. It may be fake."),
-        "issuer-key-invalid" => bad("Card not accepted", "This card's code was signed with a key the police force no longer trusts. Treat it as fake."),
-        "invalid-signature" => bad("Fake or altered card", "This card's code has been forged or changed. It is not a genuine police card."),
-        "malformed" => bad("Damaged or fake code", "This looks like a warrant-card code, but it is damaged or incomplete, so it cannot be trusted."),
+        "revoked" => bad("verdict-revoked", "readback-revoked"),
+        "expired" => bad("verdict-expired", "readback-expired"),
+        "not-yet-valid" => bad("verdict-not-yet-valid", "readback-not-yet-valid"),
+        "unknown-issuer" => bad("verdict-unknown-issuer", "readback-unknown-issuer"),
+        "issuer-key-invalid" => bad("verdict-issuer-key-invalid", "readback-issuer-key-invalid"),
+        "invalid-signature" => bad("verdict-invalid-signature", "readback-invalid-signature"),
+        "malformed" => bad("verdict-malformed", "readback-malformed"),
         "not-a-card" => Screen {
             tone: Tone::Unsure,
-            title: "Not a warrant card code",
-            meaning: "This QR code is not a police warrant card code. It may be a web address or another kind of code.",
-            advice: &["Ask to see the QR code on the warrant card itself and scan that.", DO_NOT_LET_IN, CALL_999, CALL_101],
+            message: "verdict-not-a-card",
+            advice: &[
+                "advice-scan-the-card",
+                "advice-do-not-let-in",
+                "advice-call-999",
+                "advice-call-101",
+            ],
+            readback: "readback-not-a-card",
         },
         "unreadable" => Screen {
             tone: Tone::Unsure,
-            title: "Couldn't read a code",
-            meaning: "No QR code could be read from that picture.",
+            message: "verdict-unreadable",
             advice: &[
-                "Try again with the QR code filling most of the picture, in good light, held steady.",
-                "Or type in the code printed under the QR code.",
-                "While you check, keep the door closed. If you feel in danger, call 999.",
+                "advice-retry-photo",
+                "advice-type-code",
+                "advice-door-closed-999",
             ],
+            readback: "readback-unreadable",
         },
         _ => Screen {
             tone: Tone::Unsure,
-            title: "Can't check cards right now",
-            meaning: "This checker has no up-to-date list of police forces, so it cannot check cards yet.",
-            advice: &["Connect to the internet and reload this page.", "Until then, keep the door closed and call 101 to check the person.", CALL_999],
+            message: "verdict-no-trust-list",
+            advice: &[
+                "advice-connect",
+                "advice-call-101-meanwhile",
+                "advice-call-999",
+            ],
+            readback: "readback-no-trust-list",
         },
     }
 }
 
-/// Words for a warning shown with a verdict.
+/// The message for a warning shown with a verdict.
 pub fn warning(code: &str) -> &'static str {
     match code {
-        "trust-list-out-of-date" => "This checker's list of police forces is out of date. Connect to the internet to update it.",
-        "revocation-list-out-of-date" => "The list of cancelled cards is out of date, so a recently cancelled card may still show as genuine.",
-        "no-revocation-list" => "The list of cancelled cards for this force is not available, so a lost or stolen card may still show as genuine.",
-        _ => "Something about this check is uncertain.",
+        "trust-list-out-of-date" => "warning-trust-list-out-of-date",
+        "revocation-list-out-of-date" => "warning-revocation-list-out-of-date",
+        "no-revocation-list" => "warning-no-revocation-list",
+        _ => "warning-other",
     }
 }
 
-pub const FOREIGN_ADDRESS: &str =
-    "Careful: this QR code points to a different website than this checker. Fraudsters use look-alike websites. Only trust the result shown here.";
-
 pub fn role(name: &str) -> &'static str {
     match name {
-        "police-officer" => "Police officer",
-        "special-constable" => "Special constable (volunteer police officer)",
-        "pcso" => "Police community support officer (PCSO)",
-        "police-staff" => "Police staff (not a police officer)",
-        _ => "Unknown role",
+        "police-officer" => "role-police-officer",
+        "special-constable" => "role-special-constable",
+        "pcso" => "role-pcso",
+        "police-staff" => "role-police-staff",
+        _ => "role-unknown",
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Locale, Words};
+
+    fn all_outcomes() -> impl Iterator<Item = &'static str> + Clone {
+        warrant_core::Verdict::NAMES
+            .iter()
+            .copied()
+            .chain(["unreadable", "no-trust-list"])
+    }
 
     #[test]
-    fn every_outcome_has_its_own_screen() {
-        let names = warrant_core::Verdict::NAMES.iter().copied().chain(["unreadable", "no-trust-list"]);
-        let titles: Vec<&str> = names.clone().map(|n| screen(n).title).collect();
-        let mut unique = titles.clone();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(unique.len(), titles.len(), "two outcomes share a title: {titles:?}");
-        for name in names {
-            let s = screen(name);
-            assert!(!s.advice.is_empty(), "{name} gives no advice");
-            if name != "genuine" {
-                assert!(s.advice.iter().any(|a| a.contains("999")), "{name} does not mention 999");
+    fn every_outcome_has_its_own_screen_in_every_language() {
+        for locale in Locale::OFFERED {
+            let words = Words::new(locale);
+            let titles: Vec<String> = all_outcomes()
+                .map(|n| words.get(screen(n).message))
+                .collect();
+            let mut unique = titles.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(
+                unique.len(),
+                titles.len(),
+                "{locale:?}: two outcomes share a title: {titles:?}"
+            );
+            for name in all_outcomes() {
+                let s = screen(name);
+                assert!(
+                    !words.attr(s.message, "meaning").is_empty(),
+                    "{name} has no meaning"
+                );
+                assert!(!s.advice.is_empty(), "{name} gives no advice");
+                if name != "genuine" {
+                    assert!(
+                        s.advice.iter().any(|a| words.get(a).contains("999")),
+                        "{locale:?} {name} does not mention 999"
+                    );
+                }
             }
         }
-        assert!(screen("genuine").advice.contains(&GENUINE_CAVEAT));
+        assert!(screen("genuine").advice.contains(&"advice-genuine-caveat"));
+    }
+
+    #[test]
+    fn every_read_back_script_fills_in_the_card() {
+        let args = [
+            ("rank", "Police Constable".into()),
+            ("number", "1234".into()),
+            ("name", "Jane Smith".into()),
+            ("force", "Demonstration Police".into()),
+            ("date", "31 May 2029".into()),
+        ];
+        for locale in Locale::OFFERED {
+            let words = Words::new(locale);
+            for name in all_outcomes() {
+                let script = words.with(screen(name).readback, &args);
+                assert!(!script.contains("{"), "{locale:?} {name}: {script}");
+            }
+            let genuine = words.with("readback-genuine", &args);
+            for detail in [
+                "Police Constable",
+                "1234",
+                "Jane Smith",
+                "Demonstration Police",
+                "31 May 2029",
+            ] {
+                assert!(genuine.contains(detail), "{locale:?}: {genuine}");
+            }
+        }
     }
 }

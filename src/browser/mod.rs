@@ -4,6 +4,10 @@
 pub mod address;
 pub mod camera;
 pub mod fetch;
+pub mod host_frame;
+pub mod installed;
+pub mod listener;
+pub mod page_text;
 pub mod pixels;
 
 use wasm_bindgen::JsCast;
@@ -27,7 +31,9 @@ pub fn record_measure(performance: &web_sys::Performance, name: &str, started: f
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"start".into(), &started.into());
     let _ = js_sys::Reflect::set(&options, &"end".into(), &performance.now().into());
-    if let Ok(measure) = js_sys::Reflect::get(performance, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+    if let Ok(measure) = js_sys::Reflect::get(performance, &"measure".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into))
+    {
         let _ = measure.call2(performance, &name.into(), &options);
     }
 }

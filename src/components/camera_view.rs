@@ -11,6 +11,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlVideoElement, MediaStream, VisibilityState};
 use yew::prelude::*;
 
+use super::use_words;
 use crate::browser::camera::{self, CameraError};
 use crate::browser::{document, pixels, window};
 use crate::qr_image;
@@ -34,12 +35,19 @@ const FRAME_GAP_MS: i32 = 60;
 
 #[function_component(CameraView)]
 pub fn camera_view(props: &Props) -> Html {
+    let words = use_words();
     let state = use_state(|| State::Starting);
     let video = use_node_ref();
     let stream: Rc<RefCell<Option<MediaStream>>> = use_mut_ref(|| None);
 
     {
-        let (state, video, stream, on_text, on_close) = (state.clone(), video.clone(), stream.clone(), props.on_text.clone(), props.on_close.clone());
+        let (state, video, stream, on_text, on_close) = (
+            state.clone(),
+            video.clone(),
+            stream.clone(),
+            props.on_text.clone(),
+            props.on_close.clone(),
+        );
         use_effect_with((), move |_| {
             let alive = Rc::new(Cell::new(true));
             if let Some(element) = video.cast::<HtmlVideoElement>() {
@@ -51,13 +59,19 @@ pub fn camera_view(props: &Props) -> Html {
                     on_close.emit(());
                 }
             });
-            let _ = document().add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+            let _ = document().add_event_listener_with_callback(
+                "visibilitychange",
+                on_hidden.as_ref().unchecked_ref(),
+            );
             move || {
                 alive.set(false);
                 if let Some(s) = stream.borrow_mut().take() {
                     camera::stop(&s);
                 }
-                let _ = document().remove_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+                let _ = document().remove_event_listener_with_callback(
+                    "visibilitychange",
+                    on_hidden.as_ref().unchecked_ref(),
+                );
             }
         });
     }
@@ -79,30 +93,34 @@ pub fn camera_view(props: &Props) -> Html {
         })
     };
     let message = match *state {
-        State::Starting => "Starting the camera…",
-        State::Scanning { .. } => "Point the camera at the QR code on the warrant card. Hold it steady, about a hand's width away.",
-        State::Failed(CameraError::Refused) => {
-            "The camera could not be used because permission was not given. You can allow the camera in your browser settings, or use a photo or type the code instead (below)."
-        }
-        State::Failed(CameraError::Unavailable) => "No camera could be found on this device. Use a photo of the card or type the code instead (below).",
+        State::Starting => words.get("camera-starting"),
+        State::Scanning { .. } => words.get("camera-scanning"),
+        State::Failed(CameraError::Refused) => words.get("camera-refused"),
+        State::Failed(CameraError::Unavailable) => words.get("camera-unavailable"),
     };
     let failed = matches!(*state, State::Failed(_));
     html! {
         <section class="camera" aria-labelledby="camera-title" data-camera={match *state { State::Starting => "starting", State::Scanning { .. } => "scanning", State::Failed(CameraError::Refused) => "refused", State::Failed(CameraError::Unavailable) => "unavailable" }}>
-            <h2 id="camera-title">{ "Scan the card" }</h2>
+            <h2 id="camera-title">{ words.get("camera-title") }</h2>
             <p role="status">{ message }</p>
-            <video ref={video} class={classes!(failed.then_some("hidden"))} playsinline=true muted=true autoplay=true aria-label="Camera view"></video>
+            <video ref={video} class={classes!(failed.then_some("hidden"))} playsinline=true muted=true autoplay=true aria-label={words.get("camera-view")}></video>
             <div class="row">
                 if let State::Scanning { torch: Some(on) } = *state {
-                    <button type="button" aria-pressed={on.to_string()} onclick={toggle_torch}>{ "Torch" }</button>
+                    <button type="button" aria-pressed={on.to_string()} onclick={toggle_torch}>{ words.get("camera-torch") }</button>
                 }
-                <button type="button" onclick={close}>{ if failed { "Close" } else { "Stop the camera" } }</button>
+                <button type="button" onclick={close}>{ words.get(if failed { "camera-close" } else { "camera-stop" }) }</button>
             </div>
         </section>
     }
 }
 
-async fn scan(video: HtmlVideoElement, state: UseStateHandle<State>, stream_slot: Rc<RefCell<Option<MediaStream>>>, alive: Rc<Cell<bool>>, on_text: Callback<String>) {
+async fn scan(
+    video: HtmlVideoElement,
+    state: UseStateHandle<State>,
+    stream_slot: Rc<RefCell<Option<MediaStream>>>,
+    alive: Rc<Cell<bool>>,
+    on_text: Callback<String>,
+) {
     let stream = match camera::start(&video).await {
         Ok(s) => s,
         Err(e) => {
@@ -116,10 +134,14 @@ async fn scan(video: HtmlVideoElement, state: UseStateHandle<State>, stream_slot
         camera::stop(&stream);
         return;
     }
-    state.set(State::Scanning { torch: camera::has_torch(&stream).then_some(false) });
+    state.set(State::Scanning {
+        torch: camera::has_torch(&stream).then_some(false),
+    });
     // Moved, not cloned: `MediaStream::clone` is the Web API's, which opens new tracks.
     *stream_slot.borrow_mut() = Some(stream);
-    let Some(canvas) = pixels::new_canvas() else { return };
+    let Some(canvas) = pixels::new_canvas() else {
+        return;
+    };
     let performance = window().performance();
     while alive.get() {
         if let Some(frame) = pixels::from_video(&video, &canvas) {

@@ -1,8 +1,9 @@
-//! How fresh the checker's lists are, always visible, so nobody relies on stale data unawares.
+//! How fresh the checker's lists are, always visible, so nobody relies on stale data
+//! unawares, least of all offline, when the lists are the ones saved on the device.
 
 use yew::prelude::*;
 
-use super::long_date;
+use super::use_words;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -10,26 +11,44 @@ pub struct Props {
     pub revocations_issued: Option<i64>,
     pub trust_out_of_date: bool,
     pub now: i64,
+    /// The browser says there is no network.
+    #[prop_or_default]
+    pub offline: bool,
 }
 
 #[function_component(ListStatus)]
 pub fn list_status(props: &Props) -> Html {
+    let words = use_words();
     let age = match props.revocations_issued {
         Some(issued) => {
-            let days = (props.now - issued).max(0) / 86_400;
-            let ago = match days {
-                0 => "today".to_string(),
-                1 => "yesterday".to_string(),
-                n => format!("{n} days ago"),
-            };
-            format!("List of cancelled cards last updated {ago} ({}).", long_date(issued))
+            let seconds = (props.now - issued).max(0);
+            let date = words.long_date(issued);
+            if seconds < 86_400 {
+                words.with(
+                    "lists-age",
+                    &[("hours", (seconds / 3600).into()), ("date", date.into())],
+                )
+            } else {
+                words.with(
+                    "lists-age-days",
+                    &[("days", (seconds / 86_400).into()), ("date", date.into())],
+                )
+            }
         }
-        None => "No list of cancelled cards is available yet.".to_string(),
+        None => words.get("lists-none"),
     };
+    let age_seconds = props
+        .revocations_issued
+        .map(|issued| (props.now - issued).max(0).to_string());
     html! {
-        <p class="list-status" data-lists={if props.trust_out_of_date { "out-of-date" } else { "current" }}>
-            { age }
-            if props.trust_out_of_date { { " The list of police forces is out of date." } }
-        </p>
+        <div class="list-status" data-lists={if props.trust_out_of_date { "out-of-date" } else { "current" }}>
+            if props.offline {
+                <p class="offline-note" data-offline="true">{ words.get("offline-note") }</p>
+            }
+            <p data-revocation-age={age_seconds}>
+                { age }
+                if props.trust_out_of_date { { " " }{ words.get("lists-trust-out-of-date") } }
+            </p>
+        </div>
     }
 }

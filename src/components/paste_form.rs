@@ -3,14 +3,31 @@
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+use super::use_words;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub on_text: Callback<String>,
+    /// The desk puts the cursor here as soon as the page (or the next caller) starts.
+    #[prop_or_default]
+    pub focus_on_mount: bool,
+    /// Extra hint under the box, e.g. that a photo can be pasted into it.
+    #[prop_or_default]
+    pub extra_hint: Option<AttrValue>,
 }
 
 #[function_component(PasteForm)]
 pub fn paste_form(props: &Props) -> Html {
+    let words = use_words();
     let input = use_node_ref();
+    {
+        let (input, focus) = (input.clone(), props.focus_on_mount);
+        use_effect_with((), move |_| {
+            if let Some(area) = input.cast::<HtmlTextAreaElement>().filter(|_| focus) {
+                let _ = area.focus();
+            }
+        });
+    }
     let submit = {
         let input = input.clone();
         let on_text = props.on_text.clone();
@@ -39,11 +56,13 @@ pub fn paste_form(props: &Props) -> Html {
     });
     html! {
         <form class="paste" onsubmit={onsubmit}>
-            <label for="code-input">{ "Type or paste the card's code or link" }</label>
-            <p class="hint" id="code-hint">{ "It starts with 0o, or with a web address. Press Enter to check." }</p>
+            <label for="code-input">{ words.get("code-label") }</label>
+            <p class="hint" id="code-hint">{ words.get("code-hint") }
+                if let Some(extra) = &props.extra_hint { { " " }{ extra.clone() } }
+            </p>
             <textarea id="code-input" name="code" rows="3" spellcheck="false" autocomplete="off" autocapitalize="off"
                 aria-describedby="code-hint" ref={input} onkeydown={onkeydown} />
-            <button type="submit">{ "Check this code" }</button>
+            <button type="submit">{ words.get("code-check") }</button>
         </form>
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
+use super::use_words;
 use crate::browser::pixels;
 use crate::qr_image;
 
@@ -16,20 +17,30 @@ pub struct Props {
     pub on_unreadable: Callback<()>,
 }
 
+/// The QR text in a photo of a card, read here on the device; `None` if there is none
+/// (or the file is not a picture).
+pub async fn qr_text_in_photo(file: &web_sys::File) -> Option<String> {
+    let image = pixels::from_image_file(file).await?;
+    qr_image::find_qr_text(image.width, image.height, &image.pixels)
+}
+
 #[function_component(PhotoInput)]
 pub fn photo_input(props: &Props) -> Html {
+    let words = use_words();
     let dragging = use_state(|| false);
     let busy = use_state(|| false);
     let read = {
-        let (on_text, on_unreadable, busy) = (props.on_text.clone(), props.on_unreadable.clone(), busy.clone());
+        let (on_text, on_unreadable, busy) = (
+            props.on_text.clone(),
+            props.on_unreadable.clone(),
+            busy.clone(),
+        );
         Callback::from(move |file: web_sys::File| {
-            let (on_text, on_unreadable, busy) = (on_text.clone(), on_unreadable.clone(), busy.clone());
+            let (on_text, on_unreadable, busy) =
+                (on_text.clone(), on_unreadable.clone(), busy.clone());
             busy.set(true);
             spawn_local(async move {
-                let text = match pixels::from_image_file(&file).await {
-                    Some(img) => qr_image::find_qr_text(img.width, img.height, &img.pixels),
-                    None => None,
-                };
+                let text = qr_text_in_photo(&file).await;
                 busy.set(false);
                 match text {
                     Some(text) => on_text.emit(text),
@@ -64,18 +75,24 @@ pub fn photo_input(props: &Props) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
+            // The desk also listens for drops on the whole page; one drop, one check.
+            e.stop_propagation();
             dragging.set(false);
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0))
+            {
                 read.emit(file);
             }
         })
     };
     html! {
         <div class={classes!("photo", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
-            <label for="photo-input" class="button">{ "Use a photo of the card" }</label>
+            <label for="photo-input" class="button">{ words.get("photo-button") }</label>
             <input id="photo-input" class="visually-hidden" type="file" accept="image/*" {onchange} />
-            <p class="hint">{ "Or drop a photo here. The photo stays on this device." }</p>
-            if *busy { <p role="status">{ "Looking for the code in the photo…" }</p> }
+            <p class="hint">{ words.get("photo-hint") }</p>
+            if *busy { <p role="status">{ words.get("photo-busy") }</p> }
         </div>
     }
 }

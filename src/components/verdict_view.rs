@@ -4,21 +4,54 @@
 
 use std::rc::Rc;
 
+use fluent_bundle::FluentValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::long_date;
+use super::use_words;
 use crate::checking::Outcome;
+use crate::i18n::Words;
 use crate::words;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub outcome: Rc<Outcome>,
     pub on_again: Callback<()>,
+    /// The call-centre desk: a script to read to the caller, and "Next caller" (Escape).
+    #[prop_or_default]
+    pub desk: bool,
+}
+
+/// What staff read to a caller: the verdict and, where the signature was verified, who
+/// the card is for.
+pub fn read_back(words: &Words, outcome: &Outcome) -> String {
+    let screen = words::screen(outcome.name());
+    let Some(card) = outcome.verdict().and_then(|v| v.card()) else {
+        return words.get(screen.readback);
+    };
+    let force = match outcome {
+        Outcome::Checked(c) => c.force_name.clone(),
+        _ => None,
+    }
+    .unwrap_or_else(|| card.issuer.clone());
+    let date = words.long_date(if outcome.name() == "not-yet-valid" {
+        card.not_before
+    } else {
+        card.expires_at
+    });
+    let args: [(&str, FluentValue<'_>); 5] = [
+        ("rank", card.holder.rank.as_str().into()),
+        ("number", card.holder.number.as_str().into()),
+        ("name", card.holder.name.as_str().into()),
+        ("force", force.into()),
+        ("date", date.into()),
+    ];
+    words.with(screen.readback, &args)
 }
 
 #[function_component(VerdictView)]
 pub fn verdict_view(props: &Props) -> Html {
+    let words = use_words();
     let outcome = &props.outcome;
     let name = outcome.name();
     let screen = words::screen(name);
@@ -42,38 +75,48 @@ pub fn verdict_view(props: &Props) -> Html {
         <section class={classes!("verdict", screen.tone.class())} data-verdict={name} aria-labelledby="verdict-title">
             <h2 id="verdict-title" tabindex="-1" ref={heading}>
                 <span class="symbol" aria-hidden="true">{ screen.tone.symbol() }</span>
-                { screen.title }
+                { words.get(screen.message) }
             </h2>
-            <p class="meaning">{ screen.meaning }</p>
+            <p class="meaning">{ words.attr(screen.message, "meaning") }</p>
+            if props.desk {
+                <section class="readback" aria-labelledby="readback-title">
+                    <h3 id="readback-title">{ words.get("readback-title") }</h3>
+                    <p data-readback={name}>{ read_back(&words, outcome) }</p>
+                </section>
+            }
             if let Some(address) = checked.and_then(|c| c.foreign_address.as_ref()) {
                 <p class="notice" data-warning="foreign-address">
-                    <strong>{ "Warning: " }</strong>{ words::FOREIGN_ADDRESS }
-                    <br/><span class="address">{ format!("The code points to: {address}") }</span>
+                    <strong>{ words.get("warning-label") }{ " " }</strong>{ words.get("warning-foreign-address") }
+                    <br/><span class="address">{ words.with("foreign-address-target", &[("address", address.as_str().into())]) }</span>
                 </p>
             }
             if let Some(card) = card {
-                <h3>{ if name == "genuine" { "Compare with the card and the person" } else { "The card says" } }</h3>
+                <h3>{ words.get(if name == "genuine" { "details-genuine" } else { "details-other" }) }</h3>
                 <dl class="card-details">
-                    <dt>{ "Name" }</dt><dd data-field="name">{ &card.holder.name }</dd>
-                    <dt>{ "Rank" }</dt><dd data-field="rank">{ &card.holder.rank }</dd>
-                    <dt>{ "Number" }</dt><dd data-field="number">{ &card.holder.number }</dd>
-                    <dt>{ "Role" }</dt><dd data-field="role">{ words::role(card.holder.role.name()) }</dd>
-                    <dt>{ "Police force" }</dt>
+                    <dt>{ words.get("field-name") }</dt><dd data-field="name">{ &card.holder.name }</dd>
+                    <dt>{ words.get("field-rank") }</dt><dd data-field="rank">{ &card.holder.rank }</dd>
+                    <dt>{ words.get("field-number") }</dt><dd data-field="number">{ &card.holder.number }</dd>
+                    <dt>{ words.get("field-role") }</dt><dd data-field="role">{ words.get(words::role(card.holder.role.name())) }</dd>
+                    <dt>{ words.get("field-force") }</dt>
                     <dd data-field="force">{ checked.and_then(|c| c.force_name.clone()).unwrap_or_else(|| card.issuer.clone()) }</dd>
-                    <dt>{ if name == "not-yet-valid" { "Valid from" } else { "Valid until" } }</dt>
-                    <dd data-field="expires">{ long_date(if name == "not-yet-valid" { card.not_before } else { card.expires_at }) }</dd>
+                    <dt>{ words.get(if name == "not-yet-valid" { "field-valid-from" } else { "field-valid-until" }) }</dt>
+                    <dd data-field="expires">{ words.long_date(if name == "not-yet-valid" { card.not_before } else { card.expires_at }) }</dd>
                 </dl>
             }
             if let Some(c) = checked.filter(|c| !c.check.warnings.is_empty()) {
                 <ul class="notices">
-                    { for c.check.warnings.iter().map(|w| html! { <li class="notice" data-warning={w.code()}>{ words::warning(w.code()) }</li> }) }
+                    { for c.check.warnings.iter().map(|w| html! { <li class="notice" data-warning={w.code()}>{ words.get(words::warning(w.code())) }</li> }) }
                 </ul>
             }
-            <h3>{ "What to do now" }</h3>
+            <h3>{ words.get("advice-title") }</h3>
             <ul class="advice">
-                { for screen.advice.iter().map(|a| html! { <li>{ *a }</li> }) }
+                { for screen.advice.iter().map(|a| html! { <li>{ words.get(a) }</li> }) }
             </ul>
-            <button type="button" class="again" onclick={again}>{ "Check another card" }</button>
+            if props.desk {
+                <button type="button" class="again" aria-keyshortcuts="Escape" onclick={again}>{ words.get("next-caller") }</button>
+            } else {
+                <button type="button" class="again" onclick={again}>{ words.get("check-another") }</button>
+            }
         </section>
     }
 }

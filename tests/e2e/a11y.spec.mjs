@@ -1,22 +1,8 @@
 // Accessibility: axe-core (WCAG 2.2 A/AA rules) on every screen, at phone width and at
 // 200% zoom, plus keyboard-only use.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoViolations, expectNoSidewaysScroll } from './audit.mjs';
 import { samples, fragment, verdictOf } from './samples.mjs';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function expectNoViolations(page, what) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found, what).toEqual([]);
-}
-
-/// At 320 CSS pixels wide nothing may need sideways scrolling.
-async function expectNoSidewaysScroll(page, what) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, what).toBeLessThanOrEqual(0);
-}
 
 const screens = [
   ['start', '/'],

@@ -14,7 +14,9 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],
-  use: { baseURL: BASE, launchOptions: { executablePath: '/usr/bin/chromium', args: quiet } },
+  // Service workers are tested on their own (offline.spec.mjs, a persistent profile); here
+  // every test sees the network, so routes and request audits see every request.
+  use: { baseURL: BASE, serviceWorkers: 'block', launchOptions: { executablePath: '/usr/bin/chromium', args: quiet } },
   webServer: { command: 'node tools/serve.mjs dist 8080', cwd: root, url: BASE, reuseExistingServer: true },
   projects: [
     { name: 'page', testIgnore: /camera\.spec/ },

@@ -1,0 +1,178 @@
+//! What every layout shares: the trust data, the outcome on screen, and the ways to change
+//! them. Lists are refreshed from this origin on load, every few minutes and whenever the
+//! network comes back, so an installed checker left open stays current.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use crate::browser::listener::Listener;
+use crate::browser::{self, address, fetch, installed};
+use crate::checking::{self, Outcome};
+use crate::trust_store::TrustStore;
+
+/// Where the signed lists are published, relative to the page (same origin).
+const LISTS_PATH: &str = "lists/";
+
+/// How often an open checker fetches the lists again (they are small and the same for
+/// everyone, so this says nothing about what is being checked).
+const REFRESH_EVERY_MS: i32 = 10 * 60 * 1000;
+
+#[derive(Clone)]
+pub struct Checker {
+    pub store: Rc<TrustStore>,
+    pub outcome: Option<Rc<Outcome>>,
+    pub online: bool,
+    /// Checks a QR text (or bare token) and shows its verdict.
+    pub show: Callback<String>,
+    /// A picture held no readable code.
+    pub unreadable: Callback<()>,
+    /// Forgets the outcome and the text behind it.
+    pub clear: Callback<()>,
+}
+
+#[hook]
+pub fn use_checker() -> Checker {
+    let store = use_state(|| Rc::new(TrustStore::from_snapshot(browser::now())));
+    let outcome = use_state(|| None::<Rc<Outcome>>);
+    let online = use_state(installed::is_online);
+    // The store as of the latest render, for refreshes started by timers and events.
+    let latest = use_mut_ref(|| (*store).clone());
+    *latest.borrow_mut() = (*store).clone();
+
+    // The text on screen, so its verdict can be redone when fresher lists arrive: a card
+    // revoked since the page was built must not stay "genuine" on the snapshot's word.
+    let shown_text = use_mut_ref(|| None::<String>);
+    let show = {
+        let (store, outcome, shown_text) = (store.clone(), outcome.clone(), shown_text.clone());
+        Callback::from(move |text: String| {
+            let performance = browser::window().performance();
+            let started = performance.as_ref().map(|p| p.now());
+            let result =
+                checking::check_text(&text, &store, &address::own_address(), browser::now());
+            if let (Some(p), Some(t0)) = (&performance, started) {
+                browser::record_measure(p, "warrant-verify", t0);
+            }
+            outcome.set(Some(Rc::new(result)));
+            *shown_text.borrow_mut() = Some(text);
+        })
+    };
+    {
+        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
+        use_effect_with((*store).clone(), move |store| {
+            let text = shown_text.borrow().clone();
+            if let (Some(text), Some(current)) = (text, &*outcome) {
+                let fresh =
+                    checking::check_text(&text, store, &address::own_address(), browser::now());
+                if fresh != **current {
+                    outcome.set(Some(Rc::new(fresh)));
+                }
+            }
+        });
+    }
+    let unreadable = {
+        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
+        Callback::from(move |()| {
+            shown_text.borrow_mut().take();
+            outcome.set(Some(Rc::new(Outcome::Unreadable)));
+        })
+    };
+    let clear = {
+        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
+        Callback::from(move |()| {
+            shown_text.borrow_mut().take();
+            outcome.set(None);
+        })
+    };
+
+    // On load: a deep link's token is checked (and cleared from the address bar) against
+    // the built-in snapshot at once; then the lists are refreshed, now and from time to time.
+    {
+        let (show, setter, latest, online) =
+            (show.clone(), store.setter(), latest.clone(), online.clone());
+        use_effect_with((), move |_| {
+            if let Some(text) = address::take_deep_link() {
+                show.emit(text);
+            }
+            let refresh =
+                Rc::new(move || spawn_local(refresh_lists(latest.clone(), setter.clone())));
+            refresh();
+            let tick = {
+                let refresh = refresh.clone();
+                Closure::<dyn FnMut()>::new(move || refresh())
+            };
+            let window = browser::window();
+            let timer = window
+                .set_interval_with_callback_and_timeout_and_arguments_0(
+                    tick.as_ref().unchecked_ref(),
+                    REFRESH_EVERY_MS,
+                )
+                .ok();
+            let back_online = {
+                let (refresh, online) = (refresh.clone(), online.clone());
+                Listener::new(&window, "online", move |_| {
+                    online.set(true);
+                    refresh();
+                })
+            };
+            let gone_offline = Listener::new(&window, "offline", move |_| online.set(false));
+            move || {
+                if let Some(id) = timer {
+                    browser::window().clear_interval_with_handle(id);
+                }
+                drop((tick, back_online, gone_offline));
+            }
+        });
+    }
+
+    Checker {
+        store: (*store).clone(),
+        outcome: (*outcome).clone(),
+        online: *online,
+        show,
+        unreadable,
+        clear,
+    }
+}
+
+/// Fetches the trust list and every listed force's revocation list from this origin and
+/// keeps each one that the built-in root vouches for and that is newer than the one held.
+async fn refresh_lists(latest: Rc<RefCell<Rc<TrustStore>>>, store: UseStateSetter<Rc<TrustStore>>) {
+    let held = latest.borrow().clone();
+    if !held.has_root() {
+        return;
+    }
+    let now = browser::now();
+    let mut fresh = (*held).clone();
+    fresh.expire(now);
+    if let Some(bytes) = fetch::fetch_bytes(&format!("{LISTS_PATH}trust-list.cose")).await {
+        if let Err(e) = fresh.accept_trust_list(&bytes, now) {
+            web_sys::console::warn_1(&format!("refused the fetched trust list: {e}").into());
+        }
+    }
+    for id in fresh.force_ids() {
+        // Force ids come from the signed list; only plain ids become file names.
+        if !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            continue;
+        }
+        if let Some(bytes) = fetch::fetch_bytes(&format!("{LISTS_PATH}revocations-{id}.cose")).await
+        {
+            if let Err(e) = fresh.accept_revocation_list(&bytes, now) {
+                web_sys::console::warn_1(
+                    &format!("refused the fetched revocation list for {id}: {e}").into(),
+                );
+            }
+        }
+    }
+    // Another refresh may have finished meanwhile: only ever move forward from what is held now.
+    if fresh != **latest.borrow() {
+        store.set(Rc::new(fresh));
+    }
+}

@@ -1,0 +1,110 @@
+// The call-centre desk: keyboard first, a read-back script, photos pasted from the
+// clipboard or dropped anywhere, and "next caller" (Escape) that leaves nothing behind.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expectNoViolations, expectNoSidewaysScroll, plain } from './audit.mjs';
+import { root, sample, verdictOf } from './samples.mjs';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const box = (page) => page.getByLabel("Type or paste the card's code or link");
+
+test('focus starts in the paste box; Enter checks; the script reads back the card', async ({ page }) => {
+  await page.goto('/desk.html');
+  await expect(box(page)).toBeFocused();
+  await page.keyboard.insertText(sample('genuine').qr_text);
+  await page.keyboard.press('Enter');
+  expect(await verdictOf(page)).toBe('genuine');
+  const script = plain(await page.locator('[data-readback="genuine"]').textContent());
+  expect(script).toMatch(/^This is a genuine card for Police Constable 1234 Jane Smith of Demonstration Police\. It is valid until \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  await expect(page.locator('h1')).toHaveText("Call-centre desk: check a caller's warrant card");
+  // Wide screen: the input and the result sit side by side.
+  const input = await page.locator('.desk-input').boundingBox();
+  const result = await page.locator('.desk-result').boundingBox();
+  expect(result.x).toBeGreaterThan(input.x + input.width - 1);
+});
+
+test('Escape is "next caller": nothing of the last caller stays on the page', async ({ page }) => {
+  await page.goto('/desk.html');
+  await box(page).fill(sample('revoked').qr_text);
+  await page.keyboard.press('Enter');
+  expect(await verdictOf(page)).toBe('revoked');
+  await expect(page.locator('[data-readback]')).toContainText('cancelled');
+  const name = await page.locator('[data-field="name"]').textContent();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-verdict]')).toHaveCount(0);
+  await expect(box(page)).toBeFocused();
+  await expect(box(page)).toHaveValue('');
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain(name);
+  expect(await page.locator('#photo-input').evaluate((i) => i.files.length)).toBe(0);
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0);
+
+  // The button does the same, for a mouse.
+  await box(page).fill(sample('expired').qr_text);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Next caller (Esc)' }).click();
+  await expect(page.locator('[data-verdict]')).toHaveCount(0);
+  await expect(box(page)).toBeFocused();
+});
+
+/// Sends a paste or drop of a PNG file, as the browser does for a clipboard image or a
+/// file dragged from the desktop.
+async function sendImage(page, kind, target, png) {
+  await page.evaluate(async ({ kind, target, bytes }) => {
+    const file = new File([new Uint8Array(bytes)], 'card.png', { type: 'image/png' });
+    const data = new DataTransfer();
+    data.items.add(file);
+    const element = document.querySelector(target);
+    const event = kind === 'paste'
+      ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+      : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
+    element.dispatchEvent(event);
+  }, { kind, target, bytes: [...png] });
+}
+
+test('a photo pasted from the clipboard is checked', async ({ page }) => {
+  await page.goto('/desk.html');
+  await sendImage(page, 'paste', '#code-input', readFileSync(resolve(root, 'dist/samples/genuine.png')));
+  expect(await verdictOf(page)).toBe('genuine');
+  await expect(page.locator('[data-readback]')).toContainText('genuine card');
+});
+
+test('a photo dropped anywhere on the page is checked, once', async ({ page }) => {
+  await page.goto('/desk.html');
+  const verifications = () => page.evaluate(() => performance.getEntriesByName('warrant-verify').length);
+  await sendImage(page, 'drop', 'main > h1', readFileSync(resolve(root, 'dist/samples/expired.png')));
+  expect(await verdictOf(page)).toBe('expired');
+  await expect(page.locator('[data-readback]')).toContainText('expired on');
+  await page.keyboard.press('Escape');
+  // Dropped on the photo box itself it is read once, not twice.
+  await sendImage(page, 'drop', '.photo', readFileSync(resolve(root, 'dist/samples/genuine.png')));
+  expect(await verdictOf(page)).toBe('genuine');
+  expect(await verifications()).toBe(2);
+});
+
+test('a pasted picture with no code gets a script asking for a clearer photo', async ({ page }) => {
+  await page.goto('/desk.html');
+  const png = readFileSync(resolve(root, 'dist/icons/icon-192.png'));
+  await sendImage(page, 'paste', 'body', png);
+  expect(await verdictOf(page)).toBe('unreadable');
+  await expect(page.locator('[data-readback]')).toContainText('clearer photo');
+});
+
+for (const [viewport, label] of [[{ width: 1440, height: 900 }, 'wide'], [{ width: 640, height: 400 }, '200% zoom of 1280x800'], [{ width: 320, height: 640 }, '320px']]) {
+  test(`axe on the desk, waiting and with a verdict, ${label}`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/desk.html');
+    await expectNoViolations(page, `desk waiting at ${label}`);
+    await box(page).fill(sample('genuine').qr_text);
+    await page.keyboard.press('Enter');
+    expect(await verdictOf(page)).toBe('genuine');
+    await expectNoViolations(page, `desk genuine at ${label}`);
+    await expectNoSidewaysScroll(page, `desk at ${label}`);
+    await page.goto('/desk.html?lang=cy');
+    await page.locator('#code-input').fill(sample('revoked').qr_text);
+    await page.keyboard.press('Enter');
+    expect(await verdictOf(page)).toBe('revoked');
+    await expectNoViolations(page, `desk revoked in Welsh at ${label}`);
+  });
+}
