@@ -17,7 +17,7 @@ test('focus starts in the paste box; Enter checks; the script reads back the car
   await page.keyboard.press('Enter');
   expect(await verdictOf(page)).toBe('genuine');
   const script = plain(await page.locator('[data-readback="genuine"]').textContent());
-  expect(script).toMatch(/^This is a genuine card for Police Constable 1234 Jane Smith of Demonstration Police\. It is valid until \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  expect(script).toMatch(/^This is a genuine card for Police Constable 1234 Jane Smith of Demonstration Police \(DEMO, not a real force\)\. It is valid until \d{1,2} [A-Z][a-z]+ \d{4}\./);
   await expect(page.locator('h1')).toHaveText("Call-centre desk: check a caller's warrant card");
   // Wide screen: the input and the result sit side by side.
   const input = await page.locator('.desk-input').boundingBox();

@@ -115,5 +115,5 @@ test('read-back and list age are translated too', async ({ page }) => {
   await page.locator('#code-input').fill(sample('genuine').qr_text);
   await page.keyboard.press('Enter');
   const script = plain(await page.locator('[data-readback]').textContent());
-  expect(script).toMatch(/^Mae hwn yn gerdyn dilys ar gyfer Police Constable 1234 Jane Smith o Demonstration Police\. Mae'n ddilys tan \d{1,2} \S+ \d{4}\./);
+  expect(script).toMatch(/^Mae hwn yn gerdyn dilys ar gyfer Police Constable 1234 Jane Smith o Demonstration Police \(DEMO, not a real force\)\. Mae'n ddilys tan \d{1,2} \S+ \d{4}\./);
 });
