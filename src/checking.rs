@@ -46,27 +46,14 @@ impl Outcome {
 /// Checks QR text (or a bare token) scanned, pasted or taken from the address bar.
 /// `own_address` is this checker's address (origin and path), to spot look-alike sites.
 pub fn check_text(text: &str, store: &TrustStore, own_address: &str, now: UnixTime) -> Outcome {
-    let Some(trust) = &store.trust else {
-        return Outcome::NoTrustList;
-    };
+    let Some(trust) = &store.trust else { return Outcome::NoTrustList };
     let check = verify(text, trust, &store.revocations, now);
-    let force_name = check
-        .verdict
-        .card()
-        .and_then(|c| trust.force(&c.issuer))
-        .map(|f| f.name.clone());
+    let force_name = check.verdict.card().and_then(|c| trust.force(&c.issuer)).map(|f| f.name.clone());
     let foreign_address = match token::locate(text) {
-        Ok(located) => located
-            .address
-            .filter(|a| !same_address(a, own_address))
-            .map(str::to_owned),
+        Ok(located) => located.address.filter(|a| !same_address(a, own_address)).map(str::to_owned),
         Err(_) => None,
     };
-    Outcome::Checked(Checked {
-        check,
-        force_name,
-        foreign_address,
-    })
+    Outcome::Checked(Checked { check, force_name, foreign_address })
 }
 
 /// Scheme and host compare case-insensitively; the path exactly. A trailing slash or
@@ -74,15 +61,8 @@ pub fn check_text(text: &str, store: &TrustStore, own_address: &str, now: UnixTi
 fn same_address(scanned: &str, own: &str) -> bool {
     fn normal(a: &str) -> String {
         let a = a.trim_end_matches("index.html").trim_end_matches('/');
-        match a
-            .find("://")
-            .and_then(|s| a[s + 3..].find('/').map(|p| s + 3 + p))
-        {
-            Some(path_start) => format!(
-                "{}{}",
-                a[..path_start].to_ascii_lowercase(),
-                &a[path_start..]
-            ),
+        match a.find("://").and_then(|s| a[s + 3..].find('/').map(|p| s + 3 + p)) {
+            Some(path_start) => format!("{}{}", a[..path_start].to_ascii_lowercase(), &a[path_start..]),
             None => a.to_ascii_lowercase(),
         }
     }
@@ -95,44 +75,18 @@ mod tests {
 
     #[test]
     fn address_comparison() {
-        assert!(same_address(
-            "https://check.police.uk/",
-            "https://check.police.uk/"
-        ));
-        assert!(same_address(
-            "HTTPS://Check.Police.UK/",
-            "https://check.police.uk"
-        ));
-        assert!(same_address(
-            "https://check.police.uk/index.html",
-            "https://check.police.uk/"
-        ));
-        assert!(same_address(
-            "https://check.police.uk/mps/",
-            "https://check.police.uk/mps"
-        ));
-        assert!(!same_address(
-            "https://check-police.uk/",
-            "https://check.police.uk/"
-        ));
-        assert!(!same_address(
-            "https://check.police.uk.evil.example/",
-            "https://check.police.uk/"
-        ));
-        assert!(!same_address(
-            "https://check.police.uk/MPS/",
-            "https://check.police.uk/mps/"
-        ));
+        assert!(same_address("https://check.police.uk/", "https://check.police.uk/"));
+        assert!(same_address("HTTPS://Check.Police.UK/", "https://check.police.uk"));
+        assert!(same_address("https://check.police.uk/index.html", "https://check.police.uk/"));
+        assert!(same_address("https://check.police.uk/mps/", "https://check.police.uk/mps"));
+        assert!(!same_address("https://check-police.uk/", "https://check.police.uk/"));
+        assert!(!same_address("https://check.police.uk.evil.example/", "https://check.police.uk/"));
+        assert!(!same_address("https://check.police.uk/MPS/", "https://check.police.uk/mps/"));
     }
 
     #[test]
     fn no_trust_list_is_its_own_outcome() {
-        let store = TrustStore::with_root(warrant_core::RootKey::new(
-            warrant_core::SigningKey::from_bytes(&[1; 32]).verifying_key(),
-        ));
-        assert_eq!(
-            check_text("https://x/#0oabc", &store, "https://x/", 0),
-            Outcome::NoTrustList
-        );
+        let store = TrustStore::with_root(warrant_core::RootKey::new(warrant_core::SigningKey::from_bytes(&[1; 32]).verifying_key()));
+        assert_eq!(check_text("https://x/#0oabc", &store, "https://x/", 0), Outcome::NoTrustList);
     }
 }

@@ -6,9 +6,7 @@
 
 /// Converts RGBA pixels to 8-bit luma (ITU-R BT.601 weights, integer arithmetic).
 pub fn luma_from_rgba(rgba: &[u8]) -> Vec<u8> {
-    rgba.chunks_exact(4)
-        .map(|p| ((77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2])) >> 8) as u8)
-        .collect()
+    rgba.chunks_exact(4).map(|p| ((77 * u32::from(p[0]) + 150 * u32::from(p[1]) + 29 * u32::from(p[2])) >> 8) as u8).collect()
 }
 
 /// The text of the first readable QR code in a greyscale image, if any. Large images are
@@ -34,11 +32,7 @@ pub fn find_qr_text(width: usize, height: usize, luma: &[u8]) -> Option<String> 
 fn decode(width: usize, height: usize, luma: &[u8]) -> Option<String> {
     let mut decoder = quircs::Quirc::default();
     let codes = decoder.identify(width, height, &luma[..width * height]);
-    codes.flatten().find_map(|code| {
-        code.decode()
-            .ok()
-            .and_then(|data| String::from_utf8(data.payload).ok())
-    })
+    codes.flatten().find_map(|code| code.decode().ok().and_then(|data| String::from_utf8(data.payload).ok()))
 }
 
 /// Box-filters to half size in each direction.
@@ -67,10 +61,7 @@ mod tests {
 
     #[test]
     fn luma_weights() {
-        assert_eq!(
-            luma_from_rgba(&[255, 255, 255, 255, 0, 0, 0, 255, 255, 0, 0, 255]),
-            vec![255, 0, 76]
-        );
+        assert_eq!(luma_from_rgba(&[255, 255, 255, 255, 0, 0, 0, 255, 255, 0, 0, 255]), vec![255, 0, 76]);
     }
 
     #[test]

@@ -19,16 +19,8 @@ impl TrustStore {
     /// The store as built into the page, opened at `now`. A snapshot that no longer opens
     /// (expired) leaves the store empty until a fresh list is fetched.
     pub fn from_snapshot(now: UnixTime) -> TrustStore {
-        let roots = keys::verifying_key_from_pem(snapshot::ROOT_PEM)
-            .map(RootKey::new)
-            .into_iter()
-            .collect();
-        let mut store = TrustStore {
-            roots,
-            trust: None,
-            revocations: Vec::new(),
-            is_demo: snapshot::IS_DEMO,
-        };
+        let roots = keys::verifying_key_from_pem(snapshot::ROOT_PEM).map(RootKey::new).into_iter().collect();
+        let mut store = TrustStore { roots, trust: None, revocations: Vec::new(), is_demo: snapshot::IS_DEMO };
         let _ = store.accept_trust_list(snapshot::TRUST_LIST, now);
         for list in snapshot::REVOCATIONS {
             let _ = store.accept_revocation_list(list, now);
@@ -37,12 +29,7 @@ impl TrustStore {
     }
 
     pub fn with_root(root: RootKey) -> TrustStore {
-        TrustStore {
-            roots: vec![root],
-            trust: None,
-            revocations: Vec::new(),
-            is_demo: false,
-        }
+        TrustStore { roots: vec![root], trust: None, revocations: Vec::new(), is_demo: false }
     }
 
     pub fn has_root(&self) -> bool {
@@ -54,11 +41,7 @@ impl TrustStore {
     /// Returns whether the held list changed.
     pub fn accept_trust_list(&mut self, bytes: &[u8], now: UnixTime) -> Result<bool, ListError> {
         let list = TrustList::open(bytes, &self.roots, now)?;
-        if self
-            .trust
-            .as_ref()
-            .is_some_and(|held| held.issued_at >= list.issued_at)
-        {
+        if self.trust.as_ref().is_some_and(|held| held.issued_at >= list.issued_at) {
             return Ok(false);
         }
         // Revocation lists of forces no longer listed, or signed by keys no longer trusted, go.
@@ -68,18 +51,10 @@ impl TrustStore {
     }
 
     /// Takes a fetched revocation list on the same terms, per force.
-    pub fn accept_revocation_list(
-        &mut self,
-        bytes: &[u8],
-        now: UnixTime,
-    ) -> Result<bool, ListError> {
+    pub fn accept_revocation_list(&mut self, bytes: &[u8], now: UnixTime) -> Result<bool, ListError> {
         let trust = self.trust.as_ref().ok_or(ListError::UnknownSigner)?;
         let list = RevocationList::open(bytes, trust, now)?;
-        match self
-            .revocations
-            .iter_mut()
-            .find(|held| held.issuer == list.issuer)
-        {
+        match self.revocations.iter_mut().find(|held| held.issuer == list.issuer) {
             Some(held) if held.issued_at >= list.issued_at => Ok(false),
             Some(held) => {
                 *held = list;
@@ -95,10 +70,7 @@ impl TrustStore {
     /// The force ids whose revocation lists a checker fetches: every force in the trust
     /// list, the same for every visitor, so no request depends on a card.
     pub fn force_ids(&self) -> Vec<String> {
-        self.trust
-            .iter()
-            .flat_map(|t| t.forces.iter().map(|f| f.id.clone()))
-            .collect()
+        self.trust.iter().flat_map(|t| t.forces.iter().map(|f| f.id.clone())).collect()
     }
 
     /// Drops lists that have expired since they were accepted (a page left open for weeks).
@@ -133,26 +105,14 @@ mod tests {
             forces: vec![Force {
                 id: "MPS".into(),
                 name: "Met".into(),
-                keys: vec![IssuerKey {
-                    kid: keys::derive_key_id(&force.verifying_key()),
-                    public_key: force.verifying_key(),
-                    not_before: 0,
-                    not_after: i64::MAX,
-                    withdrawn_from: None,
-                }],
+                keys: vec![IssuerKey { kid: keys::derive_key_id(&force.verifying_key()), public_key: force.verifying_key(), not_before: 0, not_after: i64::MAX, withdrawn_from: None }],
             }],
         };
         (root, force, trust)
     }
 
     fn revocations(iat: i64) -> RevocationList {
-        RevocationList {
-            issuer: "MPS".into(),
-            issued_at: iat,
-            next_update: iat + 10,
-            expires: iat + 1000,
-            serials: Default::default(),
-        }
+        RevocationList { issuer: "MPS".into(), issued_at: iat, next_update: iat + 10, expires: iat + 1000, serials: Default::default() }
     }
 
     #[test]
@@ -160,32 +120,17 @@ mod tests {
         let (root, force, trust) = lists(NOW);
         let root_key = RootKey::new(root.verifying_key());
         let mut store = TrustStore::with_root(root_key.clone());
-        assert_eq!(
-            store.accept_trust_list(&trust.sign(&root, &root_key.kid), NOW),
-            Ok(true)
-        );
+        assert_eq!(store.accept_trust_list(&trust.sign(&root, &root_key.kid), NOW), Ok(true));
         let mut newer = trust.clone();
         newer.issued_at += 5;
         let older = lists(NOW - 5).2;
-        assert_eq!(
-            store.accept_trust_list(&older.sign(&root, &root_key.kid), NOW),
-            Ok(false)
-        );
-        assert_eq!(
-            store.accept_trust_list(&newer.sign(&root, &root_key.kid), NOW),
-            Ok(true)
-        );
+        assert_eq!(store.accept_trust_list(&older.sign(&root, &root_key.kid), NOW), Ok(false));
+        assert_eq!(store.accept_trust_list(&newer.sign(&root, &root_key.kid), NOW), Ok(true));
         assert_eq!(store.trust.as_ref().unwrap().issued_at, NOW + 5);
 
         let kid = keys::derive_key_id(&force.verifying_key());
-        assert_eq!(
-            store.accept_revocation_list(&revocations(NOW).sign(&force, &kid), NOW),
-            Ok(true)
-        );
-        assert_eq!(
-            store.accept_revocation_list(&revocations(NOW - 1).sign(&force, &kid), NOW),
-            Ok(false)
-        );
+        assert_eq!(store.accept_revocation_list(&revocations(NOW).sign(&force, &kid), NOW), Ok(true));
+        assert_eq!(store.accept_revocation_list(&revocations(NOW - 1).sign(&force, &kid), NOW), Ok(false));
         assert_eq!(store.oldest_revocation_list(), Some(NOW));
         assert_eq!(store.force_ids(), vec!["MPS".to_string()]);
     }
@@ -193,19 +138,13 @@ mod tests {
     #[test]
     fn lists_signed_by_others_are_refused() {
         let (_, force, trust) = lists(NOW);
-        let mut store = TrustStore::with_root(RootKey::new(
-            SigningKey::from_bytes(&[1; 32]).verifying_key(),
-        ));
+        let mut store = TrustStore::with_root(RootKey::new(SigningKey::from_bytes(&[1; 32]).verifying_key()));
         let stranger = SigningKey::from_bytes(&[9; 32]);
-        assert!(store
-            .accept_trust_list(&trust.sign(&stranger, &[1, 2]), NOW)
-            .is_err());
+        assert!(store.accept_trust_list(&trust.sign(&stranger, &[1, 2]), NOW).is_err());
         assert!(store.trust.is_none());
         // No trust list yet: a revocation list cannot be judged.
         let kid = keys::derive_key_id(&force.verifying_key());
-        assert!(store
-            .accept_revocation_list(&revocations(NOW).sign(&force, &kid), NOW)
-            .is_err());
+        assert!(store.accept_revocation_list(&revocations(NOW).sign(&force, &kid), NOW).is_err());
     }
 
     #[test]
@@ -213,9 +152,7 @@ mod tests {
         let (root, _, trust) = lists(NOW);
         let root_key = RootKey::new(root.verifying_key());
         let mut store = TrustStore::with_root(root_key.clone());
-        store
-            .accept_trust_list(&trust.sign(&root, &root_key.kid), NOW)
-            .unwrap();
+        store.accept_trust_list(&trust.sign(&root, &root_key.kid), NOW).unwrap();
         store.expire(trust.expires);
         assert!(store.trust.is_none());
     }

@@ -5,11 +5,7 @@ use super::window;
 /// Origin and path of this page, as printed before `#` on cards for this checker.
 pub fn own_address() -> String {
     let location = window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
 }
 
 /// If the page was opened from a card's QR code (`…/#0o…`), returns the full QR text and
@@ -23,11 +19,7 @@ pub fn take_deep_link() -> Option<String> {
         return None;
     }
     let text = format!("{}#{}", own_address(), token);
-    let clean = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
+    let clean = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
     if let Ok(history) = window().history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     }

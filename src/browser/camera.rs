@@ -17,10 +17,7 @@ pub enum CameraError {
 
 /// Starts the rear camera (where there is one) into `video`.
 pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, CameraError> {
-    let devices = window()
-        .navigator()
-        .media_devices()
-        .map_err(|_| CameraError::Unavailable)?;
+    let devices = window().navigator().media_devices().map_err(|_| CameraError::Unavailable)?;
     let video_constraints = js_sys::Object::new();
     let set = |k: &str, v: &JsValue| {
         let _ = js_sys::Reflect::set(&video_constraints, &k.into(), v);
@@ -37,9 +34,7 @@ pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, CameraError>
     let constraints = MediaStreamConstraints::new();
     constraints.set_audio(&JsValue::FALSE);
     constraints.set_video(&video_constraints);
-    let promise = devices
-        .get_user_media_with_constraints(&constraints)
-        .map_err(|_| CameraError::Unavailable)?;
+    let promise = devices.get_user_media_with_constraints(&constraints).map_err(|_| CameraError::Unavailable)?;
     let stream: MediaStream = match JsFuture::from(promise).await {
         Ok(s) => s.dyn_into().map_err(|_| CameraError::Unavailable)?,
         Err(e) => return Err(classify(&e)),
@@ -54,10 +49,7 @@ pub async fn start(video: &HtmlVideoElement) -> Result<MediaStream, CameraError>
 }
 
 fn classify(error: &JsValue) -> CameraError {
-    let name = js_sys::Reflect::get(error, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default();
+    let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
     match name.as_str() {
         "NotAllowedError" | "SecurityError" => CameraError::Refused,
         _ => CameraError::Unavailable,
@@ -77,33 +69,18 @@ pub fn stop(stream: &MediaStream) {
 
 /// Whether the camera has a torch the page can switch (not in every browser).
 pub fn has_torch(stream: &MediaStream) -> bool {
-    let Some(track) = video_track(stream) else {
-        return false;
-    };
-    let Ok(get) = js_sys::Reflect::get(&track, &"getCapabilities".into()) else {
-        return false;
-    };
-    let Ok(get) = get.dyn_into::<js_sys::Function>() else {
-        return false;
-    };
-    get.call0(&track)
-        .ok()
-        .and_then(|caps| js_sys::Reflect::get(&caps, &"torch".into()).ok())
-        .is_some_and(|t| t.is_truthy())
+    let Some(track) = video_track(stream) else { return false };
+    let Ok(get) = js_sys::Reflect::get(&track, &"getCapabilities".into()) else { return false };
+    let Ok(get) = get.dyn_into::<js_sys::Function>() else { return false };
+    get.call0(&track).ok().and_then(|caps| js_sys::Reflect::get(&caps, &"torch".into()).ok()).is_some_and(|t| t.is_truthy())
 }
 
 pub async fn set_torch(stream: &MediaStream, on: bool) {
-    let Some(track) = video_track(stream) else {
-        return;
-    };
+    let Some(track) = video_track(stream) else { return };
     let advanced = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&advanced, &"torch".into(), &on.into());
     let constraints = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &constraints,
-        &"advanced".into(),
-        &js_sys::Array::of1(&advanced),
-    );
+    let _ = js_sys::Reflect::set(&constraints, &"advanced".into(), &js_sys::Array::of1(&advanced));
     if let Ok(p) = track.apply_constraints_with_constraints(constraints.unchecked_ref()) {
         let _ = JsFuture::from(p).await;
     }

@@ -15,9 +15,7 @@ pub async fn fetch_bytes(path: &str) -> Option<Vec<u8>> {
     init.set_credentials(RequestCredentials::Omit);
     // Revalidate with the server: lists change, and a stale copy is what we are replacing.
     init.set_cache(RequestCache::NoCache);
-    let response = JsFuture::from(window().fetch_with_str_and_init(path, &init))
-        .await
-        .ok()?;
+    let response = JsFuture::from(window().fetch_with_str_and_init(path, &init)).await.ok()?;
     let response: Response = response.dyn_into().ok()?;
     if !response.ok() {
         return None;

@@ -26,33 +26,18 @@ fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     let options = js_sys::Object::new();
     // Frames are read back every time: keep the canvas in CPU memory.
     let _ = js_sys::Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);
-    canvas
-        .get_context_with_context_options("2d", &options)
-        .ok()??
-        .dyn_into()
-        .ok()
+    canvas.get_context_with_context_options("2d", &options).ok()??.dyn_into().ok()
 }
 
 fn read(canvas: &HtmlCanvasElement, ctx: &CanvasRenderingContext2d) -> Option<Luma> {
     let (w, h) = (canvas.width(), canvas.height());
-    let data = ctx
-        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
-        .ok()?
-        .data();
-    Some(Luma {
-        width: w as usize,
-        height: h as usize,
-        pixels: luma_from_rgba(&data),
-    })
+    let data = ctx.get_image_data(0.0, 0.0, f64::from(w), f64::from(h)).ok()?.data();
+    Some(Luma { width: w as usize, height: h as usize, pixels: luma_from_rgba(&data) })
 }
 
 /// Decodes an image file (a photo of a card) to greyscale. None if it is not an image.
 pub async fn from_image_file(file: &Blob) -> Option<Luma> {
-    let bitmap: ImageBitmap = JsFuture::from(window().create_image_bitmap_with_blob(file).ok()?)
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let bitmap: ImageBitmap = JsFuture::from(window().create_image_bitmap_with_blob(file).ok()?).await.ok()?.dyn_into().ok()?;
     let (w, h) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
     if w < 1.0 || h < 1.0 {
         return None;
@@ -62,14 +47,7 @@ pub async fn from_image_file(file: &Blob) -> Option<Luma> {
     canvas.set_width((w * scale).round() as u32);
     canvas.set_height((h * scale).round() as u32);
     let ctx = context(&canvas)?;
-    ctx.draw_image_with_image_bitmap_and_dw_and_dh(
-        &bitmap,
-        0.0,
-        0.0,
-        f64::from(canvas.width()),
-        f64::from(canvas.height()),
-    )
-    .ok()?;
+    ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, f64::from(canvas.width()), f64::from(canvas.height())).ok()?;
     bitmap.close();
     read(&canvas, &ctx)
 }
@@ -85,7 +63,6 @@ pub fn from_video(video: &HtmlVideoElement, canvas: &HtmlCanvasElement) -> Optio
         canvas.set_height(h);
     }
     let ctx = context(canvas)?;
-    ctx.draw_image_with_html_video_element(video, 0.0, 0.0)
-        .ok()?;
+    ctx.draw_image_with_html_video_element(video, 0.0, 0.0).ok()?;
     read(canvas, &ctx)
 }
