@@ -1,0 +1,82 @@
+// Warrant Check service worker: the checker works offline after one visit. This is a template;
+// tools/finish-dist.mjs fills in PRECACHE (the built app's files) and VERSION (their hash).
+// It stores only the app's own files and the signed lists: nothing about any card is ever
+// stored (cards are read in the page, and deep-link #fragments never reach a service worker).
+const PRECACHE = [];
+const VERSION = 'dev';
+
+const APP_CACHE = `warrant-check-app-${VERSION}`;
+const LISTS_CACHE = 'warrant-check-lists';
+// Relative to this script, so the checker can be hosted under any path of a force's site.
+const BASE = new URL('./', self.location);
+const PRECACHED = new Set(PRECACHE.map((u) => new URL(u, BASE).href));
+// One cached copy per URL, so the server's Vary: Accept-Encoding must not cause a miss.
+const APP = { cacheName: APP_CACHE, ignoreVary: true };
+
+self.addEventListener('install', (event) => {
+  // cache: 'reload' skips the HTTP cache, so a new version never precaches stale files.
+  event.waitUntil(caches.open(APP_CACHE)
+    .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: 'reload' }))))
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  // Old versions' files go; the lists cache stays, as the last good lists are still good.
+  event.waitUntil(caches.keys()
+    .then((names) => Promise.all(names
+      .filter((name) => name.startsWith('warrant-check-app-') && name !== APP_CACHE)
+      .map((name) => caches.delete(name))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  // Other origins and methods go to the network as if there were no service worker.
+  if (request.method !== 'GET' || url.origin !== BASE.origin || !url.pathname.startsWith(BASE.pathname)) return;
+  const path = url.pathname.slice(BASE.pathname.length);
+
+  if (path.startsWith('lists/') && path.endsWith('.cose')) {
+    event.respondWith(freshList(event, url));
+    return;
+  }
+  // Pages: the query only picks settings such as the language (?lang=cy); the file is the same.
+  const page = path === '' || path.endsWith('/') ? path + 'index.html' : path;
+  const pageURL = new URL(page, BASE).href;
+  if (PRECACHED.has(pageURL) && (request.mode === 'navigate' || page.endsWith('.html'))) {
+    event.respondWith(fromCache(pageURL, { ...APP, ignoreSearch: true }, request));
+    return;
+  }
+  if (PRECACHED.has(url.href)) event.respondWith(fromCache(request, APP, request));
+  // Anything else (sample cards, unknown paths) goes straight to the network, never cached.
+});
+
+// Cache first, then the network.
+async function fromCache(key, options, request) {
+  const cached = await caches.match(key, options);
+  if (!cached) return fetch(request);
+  // A navigation may not be answered with a redirected response (hosts that redirect
+  // index.html to ./ would break the page), so hand back a plain copy.
+  return cached.redirected ? new Response(cached.body, cached) : cached;
+}
+
+// Signed lists: network first, so the app gets fresh lists whenever it is online; the last
+// good copy when offline or when the server fails. The signature is checked by the app.
+async function freshList(event, url) {
+  url.search = '';
+  const key = url.href;
+  let response;
+  try {
+    response = await fetch(event.request);
+  } catch (error) {
+    const cached = await caches.match(key, { cacheName: LISTS_CACHE, ignoreVary: true });
+    if (cached) return cached;
+    throw error;
+  }
+  if (response.ok) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(LISTS_CACHE).then((cache) => cache.put(key, copy)));
+    return response;
+  }
+  return (await caches.match(key, { cacheName: LISTS_CACHE, ignoreVary: true })) ?? response;
+}
