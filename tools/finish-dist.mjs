@@ -41,12 +41,15 @@ if (existsSync(join(www, 'embed.js'))) copyFileSync(join(www, 'embed.js'), join(
 // The app picks its layout from the page's path, so the other pages are the same file.
 for (const page of ['desk.html', 'embed.html']) copyFileSync(indexPath, join(dist, page));
 
-// Precache the app shell: every file directly in dist/ and the icons. Not the lists (the
-// service worker fetches them network first and keeps the last good ones), nor the samples.
+// Precache the app shell: every file directly in dist/, the icons, and the lists as
+// published with this build, so that one visit is enough to check offline even though the
+// page fetched its lists before the service worker took over. Later lists are fetched
+// network first and the last good ones kept. Never the samples.
 const NOT_PRECACHED = new Set(['sw.js', 'samples.json', 'embed.js']);
 const files = [
   ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && statSync(join(dist, name)).isFile()),
   ...readdirSync(join(dist, 'icons')).map((name) => 'icons/' + name),
+  ...readdirSync(join(dist, 'lists')).filter((name) => name.endsWith('.cose')).map((name) => 'lists/' + name),
 ].sort();
 const hash = createHash('sha256');
 let bytes = 0;

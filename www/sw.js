@@ -69,7 +69,7 @@ async function freshList(event, url) {
   try {
     response = await fetch(event.request);
   } catch (error) {
-    const cached = await caches.match(key, { cacheName: LISTS_CACHE, ignoreVary: true });
+    const cached = await lastGoodList(key);
     if (cached) return cached;
     throw error;
   }
@@ -78,5 +78,10 @@ async function freshList(event, url) {
     event.waitUntil(caches.open(LISTS_CACHE).then((cache) => cache.put(key, copy)));
     return response;
   }
-  return (await caches.match(key, { cacheName: LISTS_CACHE, ignoreVary: true })) ?? response;
+  return (await lastGoodList(key)) ?? response;
+}
+
+// The newest copy held: one fetched since install, else the one precached with the app.
+async function lastGoodList(key) {
+  return (await caches.match(key, { cacheName: LISTS_CACHE, ignoreVary: true })) ?? caches.match(key, APP);
 }
