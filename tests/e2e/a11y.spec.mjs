@@ -53,7 +53,9 @@ test('the verdict is in a live region and takes focus', async ({ page }) => {
 test('keyboard only: paste, check, read, next card', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Scan the card with the camera' }).waitFor();
-  // Tab order: camera button, photo input, code box.
+  // Tab order: language switch, camera button, photo input, code box.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Cymraeg' })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Scan the card with the camera' })).toBeFocused();
   await page.keyboard.press('Tab');
