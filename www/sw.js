@@ -14,9 +14,12 @@ const PRECACHED = new Set(PRECACHE.map((u) => new URL(u, BASE).href));
 const APP = { cacheName: APP_CACHE, ignoreVary: true };
 
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the HTTP cache, so a new version never precaches stale files.
+  // Files with a content hash in their name were just downloaded by the page and cannot be
+  // stale, so take them from the HTTP cache: a phone on a poor signal must not fetch the
+  // Wasm twice. Everything else is revalidated, so a new version never precaches stale files.
+  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
   event.waitUntil(caches.open(APP_CACHE)
-    .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: 'reload' }))))
+    .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: hashed.test(u) ? 'default' : 'no-cache' }))))
     .then(() => self.skipWaiting()));
 });
 
