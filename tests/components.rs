@@ -48,14 +48,41 @@ fn checked(verdict: Verdict, warnings: Vec<Warning>, foreign: Option<&str>) -> R
 }
 
 async fn render_verdict(outcome: Rc<Outcome>) -> Element {
+    render_verdict_at(outcome, false).await
+}
+
+async fn render_verdict_at(outcome: Rc<Outcome>, desk: bool) -> Element {
     let root = mount();
-    yew::Renderer::<VerdictView>::with_root_and_props(root.clone(), VerdictProps { outcome, on_again: Callback::noop() }).render();
+    yew::Renderer::<VerdictView>::with_root_and_props(root.clone(), VerdictProps { outcome, on_again: Callback::noop(), desk }).render();
     settle().await;
     root
 }
 
+/// Without the invisible bidi isolation marks Fluent puts around card details.
+fn plain(text: String) -> String {
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
 fn text_of(root: &Element, selector: &str) -> Option<String> {
     root.query_selector(selector).unwrap().and_then(|e| e.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn desk_screen_has_a_read_back_script_and_next_caller() {
+    let root = render_verdict_at(checked(Verdict::Genuine(card()), vec![], None), true).await;
+    assert_eq!(
+        plain(text_of(&root, "[data-readback=genuine]").unwrap()),
+        "This is a genuine card for Police Constable 1234 Jane Smith of Metropolitan Police Service. It is valid until 31 May 2029. \
+         A genuine card does not mean they must be let in or given money or valuables."
+    );
+    assert_eq!(text_of(&root, "button.again").as_deref(), Some("Next caller (Esc)"));
+    // Before the signature check there is no card to name.
+    let root = render_verdict_at(checked(Verdict::InvalidSignature, vec![], None), true).await;
+    let script = text_of(&root, "[data-readback=invalid-signature]").unwrap();
+    assert!(script.contains("forged") && !script.contains("Jane"), "{script}");
+    // The public page has neither.
+    let root = render_verdict(checked(Verdict::Genuine(card()), vec![], None)).await;
+    assert!(root.query_selector("[data-readback]").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
@@ -128,7 +155,7 @@ async fn paste_form_checks_on_enter() {
     let received = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
     let sink = received.clone();
     let on_text = Callback::from(move |t: String| sink.borrow_mut().push(t));
-    yew::Renderer::<PasteForm>::with_root_and_props(root.clone(), PasteProps { on_text }).render();
+    yew::Renderer::<PasteForm>::with_root_and_props(root.clone(), PasteProps { on_text, focus_on_mount: false, extra_hint: None }).render();
     settle().await;
     let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     area.set_value("0oABC");
