@@ -83,6 +83,9 @@ pub fn app() -> Html {
                 None => words.get("brand"),
             };
             page_text::set(locale.tag(), locale.is_rtl(), &title, &lede, &brand);
+            if mode.embedding().is_some() {
+                page_text::label_landmarks(&words.get("embed-title"), &brand);
+            }
         });
     }
     let change_language = {

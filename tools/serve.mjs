@@ -9,6 +9,8 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 8080);
 const host = process.argv[4] ?? '127.0.0.1';
+// The force sites allowed to frame embed.html (space-separated origins); nobody by default.
+const embedAncestors = process.env.EMBED_ANCESTORS?.trim() || "'none'";
 
 export const CSP = [
   "default-src 'none'",
@@ -23,6 +25,9 @@ export const CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/// The same policy for the embeddable page, framable by the listed force sites only.
+const EMBED_CSP = CSP.replace("frame-ancestors 'none'", `frame-ancestors ${embedAncestors}`);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
@@ -56,17 +61,20 @@ createServer(async (req, res) => {
     const ext = extname(file);
     const accepts = req.headers['accept-encoding'] ?? '';
     const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+    const embedPage = path === '/embed.html';
     const headers = {
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': embedPage ? EMBED_CSP : CSP,
       'Referrer-Policy': 'no-referrer',
       'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
       'X-Content-Type-Options': 'nosniff',
-      'Cross-Origin-Opener-Policy': 'same-origin',
+      // embed.js is loaded by force sites' pages; nothing else is for other origins.
+      'Cross-Origin-Resource-Policy': path === '/embed.js' ? 'cross-origin' : 'same-origin',
       // Lists and the page revalidate; hashed build files can be cached for good.
-      'Cache-Control': /-[0-9a-f]{16}\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Vary': 'Accept-Encoding',
     };
+    if (!embedPage) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
     if (encoding) headers['Content-Encoding'] = encoding;
     const data = await body(file, encoding);
     headers['Content-Length'] = data.length;

@@ -40,3 +40,14 @@ pub fn set_layout(name: &str) {
         let _ = root.set_attribute("data-layout", name);
     }
 }
+
+/// Names the frame's own landmarks, so that inside a force's page (which has its own
+/// header and main) every landmark can be told apart.
+pub fn label_landmarks(main_label: &str, header_label: &str) {
+    let document = document();
+    for (selector, label) in [("main", main_label), ("header.site", header_label)] {
+        if let Ok(Some(element)) = document.query_selector(selector) {
+            let _ = element.set_attribute("aria-label", label);
+        }
+    }
+}

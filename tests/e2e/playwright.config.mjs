@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BASE = 'http://127.0.0.1:8080/';
+export const HOST_SITE = 'http://127.0.0.1:8081';
 const quiet = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -17,7 +18,11 @@ export default defineConfig({
   // Service workers are tested on their own (offline.spec.mjs, a persistent profile); here
   // every test sees the network, so routes and request audits see every request.
   use: { baseURL: BASE, serviceWorkers: 'block', launchOptions: { executablePath: '/usr/bin/chromium', args: quiet } },
-  webServer: { command: 'node tools/serve.mjs dist 8080', cwd: root, url: BASE, reuseExistingServer: true },
+  webServer: [
+    // The checker, framable (embed.html only) by the example force site on another port.
+    { command: 'node tools/serve.mjs dist 8080', env: { EMBED_ANCESTORS: HOST_SITE }, cwd: root, url: BASE, reuseExistingServer: true },
+    { command: `node tools/serve-example.mjs 8081 ${BASE}`, cwd: root, url: HOST_SITE + '/', reuseExistingServer: true },
+  ],
   projects: [
     { name: 'page', testIgnore: /camera\.spec/ },
     // Chromium's fake camera, fed a video of the genuine sample card, or of an empty doorway.
