@@ -8,14 +8,14 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{ClipboardEvent, DragEvent, KeyboardEvent};
 use yew::prelude::*;
 
-use super::list_status::ListStatus;
+use super::list_status::{DemoBanner, ListStatus};
 use super::paste_form::PasteForm;
 use super::photo_input::{qr_text_in_photo, PhotoInput};
 use super::public_page::focus;
 use super::use_words;
 use super::verdict_view::VerdictView;
 use crate::browser::listener::Listener;
-use crate::browser::{self, document};
+use crate::browser::document;
 use crate::checker::use_checker;
 
 #[function_component(Desk)]
@@ -96,13 +96,9 @@ pub fn desk() -> Html {
         });
     }
 
-    let store = &checker.store;
-    let now = browser::now();
     html! {
         <>
-            if store.is_demo {
-                <p class="demo-banner" role="note"><strong>{ words.get("demo-banner-strong") }{ " " }</strong>{ words.get("demo-banner") }</p>
-            }
+            <DemoBanner store={checker.store.clone()} />
             <div class="desk">
                 <section class="desk-input" aria-labelledby="ways-title" key={caller.to_string()}>
                     <h2 id="ways-title" class="visually-hidden">{ words.get("ways-title") }</h2>
@@ -117,8 +113,7 @@ pub fn desk() -> Html {
                     }
                 </div>
             </div>
-            <ListStatus revocations_issued={store.oldest_revocation_list()}
-                trust_out_of_date={store.trust.as_ref().is_some_and(|t| t.is_out_of_date(now))} now={now} offline={!checker.online} />
+            <ListStatus store={checker.store.clone()} offline={!checker.online} />
         </>
     }
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::camera_view::CameraView;
-use super::list_status::ListStatus;
+use super::list_status::{DemoBanner, ListStatus};
 use super::paste_form::PasteForm;
 use super::photo_input::PhotoInput;
 use super::use_words;
@@ -71,13 +71,9 @@ pub fn public_page(props: &Props) -> Html {
         Callback::from(move |()| camera_open.set(false))
     };
 
-    let store = &checker.store;
-    let now = browser::now();
     html! {
         <>
-            if store.is_demo {
-                <p class="demo-banner" role="note"><strong>{ words.get("demo-banner-strong") }{ " " }</strong>{ words.get("demo-banner") }</p>
-            }
+            <DemoBanner store={checker.store.clone()} />
             // Always in the page, so that screen readers announce what appears in it.
             <div class="verdict-region" aria-live="assertive" aria-atomic="true">
                 if let Some(o) = &checker.outcome {
@@ -96,8 +92,7 @@ pub fn public_page(props: &Props) -> Html {
                     <PasteForm on_text={show} />
                 </section>
             }
-            <ListStatus revocations_issued={store.oldest_revocation_list()}
-                trust_out_of_date={store.trust.as_ref().is_some_and(|t| t.is_out_of_date(now))} now={now} offline={!checker.online} />
+            <ListStatus store={checker.store.clone()} offline={!checker.online} />
             <p class="safety">{ words.get("safety") }</p>
         </>
     }
