@@ -1,21 +1,31 @@
 // Bytes a first visit transfers (as sent, compressed), measured in headless Chromium with
-// an empty cache. Usage: node benches/first-visit.mjs [URL]   (serve dist/ first)
+// an empty cache: the page itself, then what its service worker fetches as it installs
+// (the offline copy). Usage: node benches/first-visit.mjs [URL]   (serve dist/ first)
 import { chromium } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:8080/';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
-const page = await browser.newPage();
-const cdp = await page.context().newCDPSession(page);
-await cdp.send('Network.enable');
-const sizes = new Map();
-cdp.on('Network.responseReceived', (e) => sizes.set(e.requestId, { url: e.response.url, bytes: 0 }));
-cdp.on('Network.loadingFinished', (e) => { if (sizes.has(e.requestId)) sizes.get(e.requestId).bytes = e.encodedDataLength; });
+const profile = mkdtempSync(join(tmpdir(), 'first-visit-'));
+const context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'] });
+const page = context.pages()[0] ?? await context.newPage();
+const rows = [];
+context.on('requestfinished', async (request) => {
+  const sizes = await request.sizes();
+  rows.push({ path: new URL(request.url()).pathname, bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+    by: request.serviceWorker() || !request.frame ? 'service worker' : 'page' });
+});
 await page.goto(url, { waitUntil: 'networkidle' });
 await page.locator('#start-camera').waitFor();
-let total = 0;
-for (const { url: u, bytes } of sizes.values()) {
-  total += bytes;
-  console.log(`${String(bytes).padStart(8)}  ${new URL(u).pathname}`);
+await page.evaluate(() => navigator.serviceWorker.ready);
+await page.waitForTimeout(1000);
+for (const by of ['page', 'service worker']) {
+  const mine = rows.filter((r) => r.by === by);
+  const total = mine.reduce((n, r) => n + r.bytes, 0);
+  for (const r of mine) console.log(`${String(r.bytes).padStart(8)}  ${r.path}`);
+  console.log(`${String(total).padStart(8)}  total by the ${by} (${(total / 1024).toFixed(1)} KiB), ${mine.length} requests\n`);
 }
-console.log(`${String(total).padStart(8)}  total bytes on the wire (${(total / 1024).toFixed(1)} KiB), ${sizes.size} requests`);
-await browser.close();
+await context.close();
+rmSync(profile, { recursive: true, force: true });

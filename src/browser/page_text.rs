@@ -16,8 +16,12 @@ pub fn set(lang: &str, rtl: bool, title: &str, lede: &str, brand: &str) {
         ("main > .lede", lede),
         ("header.site .brand", brand),
     ] {
+        // Only when it differs: replacing the static heading with the same words would
+        // count as a new paint and delay the Largest Contentful Paint until the Wasm ran.
         if let Ok(Some(element)) = document.query_selector(selector) {
-            element.set_text_content(Some(text));
+            if element.text_content().as_deref() != Some(text) {
+                element.set_text_content(Some(text));
+            }
         }
     }
 }
