@@ -89,6 +89,11 @@ test('a pasted picture with no code gets a script asking for a clearer photo', a
   await sendImage(page, 'paste', 'body', png);
   expect(await verdictOf(page)).toBe('unreadable');
   await expect(page.locator('[data-readback]')).toContainText('clearer photo');
+  // A file that only claims to be a picture gets the same answer, not a broken page.
+  await page.keyboard.press('Escape');
+  await sendImage(page, 'paste', 'body', Buffer.from('not an image at all'));
+  expect(await verdictOf(page)).toBe('unreadable');
+  await expect(box(page)).toBeVisible();
 });
 
 for (const [viewport, label] of [[{ width: 1440, height: 900 }, 'wide'], [{ width: 640, height: 400 }, '200% zoom of 1280x800'], [{ width: 320, height: 640 }, '320px']]) {
