@@ -113,3 +113,19 @@ for (const [viewport, label] of [[{ width: 1440, height: 900 }, 'wide'], [{ widt
     await expectNoViolations(page, `desk revoked in Welsh at ${label}`);
   });
 }
+
+test('the desk lays out right to left in the pseudo-locale without breaking', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/desk.html?lang=ar-XB');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await box(page).fill(sample('genuine').qr_text);
+  await page.keyboard.press('Enter');
+  expect(await verdictOf(page)).toBe('genuine');
+  // Two columns, mirrored: the way in on the right, the result and its script on the left.
+  const input = await page.locator('#code-input').boundingBox();
+  const verdict = await page.locator('[data-verdict]').boundingBox();
+  expect(verdict.x + verdict.width).toBeLessThanOrEqual(input.x + 1);
+  await expect(page.locator('[data-field="name"]')).toHaveText('Jane Smith');
+  await expectNoSidewaysScroll(page, 'desk in ar-XB');
+  await expectNoViolations(page, 'desk in ar-XB, genuine');
+});

@@ -146,7 +146,7 @@ test('only the listed force sites may frame the checker, and only embed.html', a
   expect(script.headers()['cross-origin-resource-policy']).toBe('cross-origin');
 });
 
-test('the host page frames a Welsh checker when asked, and keyboard use reaches into the frame', async ({ page }) => {
+test('the host page frames a Welsh checker when asked, keyboard use reaches into the frame, and axe finds nothing', async ({ page }) => {
   const frame = await openHost(page, { 'data-force-name': 'Dyfed-Powys Police', 'data-lang': 'cy', 'data-share-verdict': '' });
   await expect(frame.locator('html')).toHaveAttribute('lang', 'cy');
   await expect.poll(async () => plain(await frame.locator('header.site .brand').textContent())).toBe('Dyfed-Powys Police: Gwirio Gwarant');
@@ -154,6 +154,10 @@ test('the host page frames a Welsh checker when asked, and keyboard use reaches 
   await page.locator('h1').click();
   await page.keyboard.press('Tab');
   await expect(frame.getByRole('button', { name: 'English' })).toBeFocused();
+  await frame.locator('#code-input').fill(sample('revoked').qr_text);
+  await frame.locator('#code-input').press('Enter');
+  await expect(frame.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'revoked');
+  await expectNoViolations(page, 'embedded in Welsh, revoked');
 });
 
 for (const [viewport, label] of [[{ width: 390, height: 844 }, 'phone'], [{ width: 320, height: 640 }, '320px'], [{ width: 640, height: 400 }, '200% zoom of 1280x800']]) {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root, sample, fragment } from './samples.mjs';
-import { plain } from './audit.mjs';
+import { expectNoViolations, plain } from './audit.mjs';
 
 const PORT = 8093;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -100,6 +100,7 @@ test('one visit, then the network is cut: the checker still opens and checks car
   expect(plain(await offline.locator('[data-revocation-age]').textContent()))
     .toMatch(/^List of cancelled cards last updated (less than an hour|\d+ hours?|\d+ days?) ago \(\d{1,2} [A-Z][a-z]+ \d{4}\)\.$/);
   expect(Number(await offline.locator('[data-revocation-age]').getAttribute('data-revocation-age'))).toBeGreaterThanOrEqual(0);
+  await expectNoViolations(offline, 'offline, genuine');
 
   // Revoked cards are still caught from the saved list.
   await offline.getByRole('button', { name: 'Check another card' }).click();
@@ -114,6 +115,7 @@ test('one visit, then the network is cut: the checker still opens and checks car
   await offline.keyboard.press('Enter');
   await expect(offline.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'expired');
   await expect(offline.locator('.list-status')).toContainText('Rydych all-lein');
+  await expectNoViolations(offline, 'offline desk in Welsh, expired');
 
   // Back online: the server returns and the lists are fetched again in the background.
   server = await startServer();
