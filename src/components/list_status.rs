@@ -41,9 +41,9 @@ pub fn list_status(props: &Props) -> Html {
     let now = browser::now();
     let revocations_issued = props.store.oldest_revocation_list();
     let trust_out_of_date = props.store.trust.as_ref().is_some_and(|t| t.is_out_of_date(now));
-    let age = match revocations_issued {
-        Some(issued) => {
-            let seconds = (now - issued).max(0);
+    let age_seconds = revocations_issued.map(|issued| (now - issued).max(0));
+    let age = match revocations_issued.zip(age_seconds) {
+        Some((issued, seconds)) => {
             let date = words.long_date(issued);
             if seconds < 86_400 {
                 words.with(
@@ -59,13 +59,12 @@ pub fn list_status(props: &Props) -> Html {
         }
         None => words.get("lists-none"),
     };
-    let age_seconds = revocations_issued.map(|issued| (now - issued).max(0).to_string());
     html! {
         <div class="list-status" data-lists={if trust_out_of_date { "out-of-date" } else { "current" }}>
             if props.offline {
                 <p class="offline-note" data-offline="true">{ words.get("offline-note") }</p>
             }
-            <p data-revocation-age={age_seconds}>
+            <p data-revocation-age={age_seconds.map(|s| s.to_string())}>
                 { age }
                 if trust_out_of_date { { " " }{ words.get("lists-trust-out-of-date") } }
             </p>
