@@ -1,0 +1,153 @@
+//! From three finder patterns to the whole code's geometry: which finder is which, how
+//! many modules across, and the perspective, corrected by the alignment patterns (a card
+//! tipped away from the camera is not a parallelogram, and at 2–3 px a module an error of
+//! one module at the far corner loses the code).
+
+use super::finder::Finder;
+use super::image::Luma;
+use super::layout;
+use super::perspective::Perspective;
+
+/// Three finder patterns that could be one code's, named by corner.
+#[derive(Clone, Copy, Debug)]
+pub struct Corners {
+    pub top_left: Finder,
+    pub top_right: Finder,
+    pub bottom_left: Finder,
+}
+
+impl Corners {
+    /// Names the corners of a plausible triple; `None` if the three cannot be one code's
+    /// (unlike sizes, far from a right angle).
+    pub fn of(a: Finder, b: Finder, c: Finder) -> Option<Corners> {
+        let d = |p: &Finder, q: &Finder| ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
+        let (ab, bc, ca) = (d(&a, &b), d(&b, &c), d(&c, &a));
+        // The corner opposite the longest side is the top left.
+        let (tl, mut tr, mut bl) = if bc >= ab && bc >= ca { (a, b, c) } else if ca >= ab && ca >= bc { (b, c, a) } else { (c, a, b) };
+        let (ux, uy, vx, vy) = (tr.x - tl.x, tr.y - tl.y, bl.x - tl.x, bl.y - tl.y);
+        // Image y points down: top right then bottom left turn clockwise from the top left.
+        if ux * vy - uy * vx < 0.0 {
+            std::mem::swap(&mut tr, &mut bl);
+        }
+        let (lu, lv) = (d(&tl, &tr), d(&tl, &bl));
+        let cos = (ux * vx + uy * vy) / (lu * lv);
+        let modules = [tl.module, tr.module, bl.module];
+        let (small, large) = modules.iter().fold((f64::MAX, 0.0f64), |(s, l), &m| (s.min(m), l.max(m)));
+        let plausible = cos.abs() < 0.5
+            && lu / lv < 2.0
+            && lv / lu < 2.0
+            && large / small < 2.0
+            && lu > 10.0 * small
+            && lv > 10.0 * small;
+        plausible.then_some(Corners { top_left: tl, top_right: tr, bottom_left: bl })
+    }
+
+    /// Modules across, estimated from the finders' spacing and module sizes.
+    pub fn estimated_size(&self) -> f64 {
+        let d = |p: &Finder, q: &Finder| ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
+        let (tl, tr, bl) = (&self.top_left, &self.top_right, &self.bottom_left);
+        let across = d(tl, tr) / ((tl.module + tr.module) / 2.0);
+        let down = d(tl, bl) / ((tl.module + bl.module) / 2.0);
+        (across + down) / 2.0 + 7.0
+    }
+
+    /// Versions to try, nearest to the estimate first.
+    pub fn versions(&self) -> Vec<usize> {
+        let estimate = (self.estimated_size() - 17.0) / 4.0;
+        let mut versions: Vec<usize> = layout::VERSIONS.filter(|&v| (v as f64 - estimate).abs() <= 2.0).collect();
+        versions.sort_by(|&a, &b| (a as f64 - estimate).abs().total_cmp(&(b as f64 - estimate).abs()));
+        versions
+    }
+
+    pub fn module(&self) -> f64 {
+        (self.top_left.module + self.top_right.module + self.bottom_left.module) / 3.0
+    }
+}
+
+/// The perspective of a code of `version` with these finder patterns, or `None` if its
+/// alignment patterns are not where that version puts them.
+pub fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Perspective> {
+    let [tl, tr, bl] = layout::finder_centres(version);
+    let far = layout::size(version) as f64 - 3.5;
+    let found = [
+        (tl, (corners.top_left.x, corners.top_left.y)),
+        (tr, (corners.top_right.x, corners.top_right.y)),
+        (bl, (corners.bottom_left.x, corners.bottom_left.y)),
+    ];
+    // First guess: a parallelogram through the three finders.
+    let fourth = (corners.top_right.x + corners.bottom_left.x - corners.top_left.x, corners.top_right.y + corners.bottom_left.y - corners.top_left.y);
+    let affine = Perspective::fit(&[found[0], found[1], found[2], ((far, far), fourth)])?;
+    let alignments = layout::alignment_centres(version);
+    let Some(&bottom_right) = alignments.first() else {
+        return Some(affine);
+    };
+    let contrast = finder_contrast(luma, &affine)?;
+    // The bottom-right alignment pattern fixes the perspective; the parallelogram can miss
+    // it by several modules on a tilted card.
+    let (x, y) = affine.map(bottom_right.0, bottom_right.1);
+    let seen = find_alignment(luma, &affine, bottom_right, (x, y), 5.0, contrast)?;
+    let mut pairs: Vec<((f64, f64), (f64, f64))> = found.to_vec();
+    pairs.push((bottom_right, seen));
+    let mut fitted = Perspective::fit(&pairs)?;
+    // Then every other alignment pattern, each near where the new fit puts it.
+    for &centre in &alignments[1..] {
+        let predicted = fitted.map(centre.0, centre.1);
+        if let Some(seen) = find_alignment(luma, &fitted, centre, predicted, 1.5, contrast) {
+            pairs.push((centre, seen));
+        }
+    }
+    if pairs.len() > 4 {
+        fitted = Perspective::fit(&pairs)?;
+    }
+    Some(fitted)
+}
+
+/// How much lighter the white ring of the top-left finder is than its dark centre.
+fn finder_contrast(luma: &Luma, p: &Perspective) -> Option<f32> {
+    let dark = luma.sample_at(p, 3.5, 3.5)?;
+    let ring = [(2.0, 2.0), (3.5, 2.0), (5.0, 2.0), (5.0, 3.5), (5.0, 5.0), (3.5, 5.0), (2.0, 5.0), (2.0, 3.5)];
+    let light = ring.iter().map(|&(u, v)| luma.sample_at(p, u, v)).sum::<Option<f32>>()? / 8.0;
+    (light > dark).then_some(light - dark)
+}
+
+/// The centre of the alignment pattern nearest `predicted` within `radius` modules: the
+/// point where a 5×5-module template (dark centre, light ring, dark ring) contrasts most.
+fn find_alignment(luma: &Luma, p: &Perspective, centre: (f64, f64), predicted: (f64, f64), radius: f64, contrast: f32) -> Option<(f64, f64)> {
+    let (du, dv) = p.module_vectors(centre.0, centre.1);
+    let score = |x: f64, y: f64| -> Option<f32> {
+        let mut light = 0.0;
+        let mut dark = 0.0;
+        for b in -2i32..=2 {
+            for a in -2i32..=2 {
+                let (fa, fb) = (f64::from(a), f64::from(b));
+                let value = luma.sample(x + fa * du.0 + fb * dv.0, y + fa * du.1 + fb * dv.1)?;
+                if a.abs() == 2 || b.abs() == 2 || (a == 0 && b == 0) {
+                    dark += value;
+                } else {
+                    light += value;
+                }
+            }
+        }
+        Some(light / 8.0 - dark / 17.0)
+    };
+    // Best score over a square of offsets around `from`, `reach` modules each way.
+    let search = |from: (f64, f64), reach: f64, step: f64| -> Option<(f32, f64, f64)> {
+        let n = (reach / step).round() as i32;
+        let mut best: Option<(f32, f64, f64)> = None;
+        for j in -n..=n {
+            for i in -n..=n {
+                let (s, t) = (f64::from(i) * step, f64::from(j) * step);
+                let (x, y) = (from.0 + s * du.0 + t * dv.0, from.1 + s * du.1 + t * dv.1);
+                if let Some(v) = score(x, y) {
+                    if best.is_none_or(|b| v > b.0) {
+                        best = Some((v, x, y));
+                    }
+                }
+            }
+        }
+        best
+    };
+    let (_, x, y) = search(predicted, radius, 0.34)?;
+    let (value, x, y) = search((x, y), 0.34, 0.085)?;
+    (value > 0.3 * contrast).then_some((x, y))
+}

@@ -1,0 +1,58 @@
+//! Reading the modules of a located code and decoding them. The grid is sampled from the
+//! grey image, not the black-and-white one, and each module is judged against the modules
+//! around it: at 2–3 px a module, blur and glare leave a module's centre lighter or darker
+//! than any one global threshold expects. quircs then reads the format, unmasks and
+//! corrects errors (Reed–Solomon) exactly as for codes it finds itself.
+
+use super::image::Luma;
+use super::perspective::Perspective;
+
+/// Module values (grey levels) of a `size`×`size` code seen through `p`; `None` if part of
+/// the code lies outside the image.
+pub fn sample_grid(luma: &Luma, p: &Perspective, size: usize) -> Option<Vec<f32>> {
+    let mut grid = Vec::with_capacity(size * size);
+    for j in 0..size {
+        for i in 0..size {
+            grid.push(luma.sample_at(p, i as f64 + 0.5, j as f64 + 0.5)?);
+        }
+    }
+    Some(grid)
+}
+
+/// Dark or light for each module: darker than the mean of the modules within `reach`
+/// modules of it, shifted by `bias` grey levels (positive counts more modules dark).
+pub fn threshold_grid(grid: &[f32], size: usize, reach: usize, bias: f32) -> Vec<bool> {
+    let stride = size + 1;
+    let mut sums = vec![0.0f32; stride * stride];
+    for j in 0..size {
+        let mut row = 0.0;
+        for i in 0..size {
+            row += grid[j * size + i];
+            sums[(j + 1) * stride + i + 1] = sums[j * stride + i + 1] + row;
+        }
+    }
+    let mut dark = Vec::with_capacity(size * size);
+    for j in 0..size {
+        for i in 0..size {
+            let (i0, j0, i1, j1) = (i.saturating_sub(reach), j.saturating_sub(reach), (i + reach + 1).min(size), (j + reach + 1).min(size));
+            let total = sums[j1 * stride + i1] - sums[j0 * stride + i1] - sums[j1 * stride + i0] + sums[j0 * stride + i0];
+            let mean = total / ((i1 - i0) * (j1 - j0)) as f32;
+            dark.push(grid[j * size + i] < mean + bias);
+        }
+    }
+    dark
+}
+
+/// The text of a code from its modules, if they decode (format, mask, error correction)
+/// and the payload is UTF-8.
+pub fn decode(size: usize, dark: &[bool]) -> Option<String> {
+    let mut code = quircs::Code { size: size as i32, ..Default::default() };
+    if code.cell_bitmap.len() * 8 < size * size {
+        return None;
+    }
+    for (i, _) in dark.iter().enumerate().filter(|(_, &d)| d) {
+        code.cell_bitmap[i >> 3] |= 1 << (i & 7);
+    }
+    let data = code.decode().ok()?;
+    String::from_utf8(data.payload).ok()
+}
