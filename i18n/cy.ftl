@@ -65,7 +65,7 @@ verdict-no-trust-list = Methu gwirio cardiau ar hyn o bryd
 ## What to do now
 
 advice-title = Beth i'w wneud nawr
-advice-compare = Gwnewch yn siŵr bod yr enw, y rheng a'r rhif isod yn cyfateb i'r cerdyn ac i'r person o'ch blaen.
+advice-compare = Gwnewch yn siŵr bod yr enw, y rheng a'r rhif uchod yn cyfateb i'r cerdyn ac i'r person o'ch blaen.
 advice-genuine-caveat = Nid yw cerdyn dilys yn golygu bod rhaid i chi adael unrhyw un i mewn na rhoi arian, cardiau banc na phethau gwerthfawr iddynt. Nid yw'r heddlu byth yn gofyn am y rhain. Os oes amheuaeth, cadwch y drws ar gau a ffoniwch 101.
 advice-do-not-let-in = Peidiwch â'u gadael i mewn a pheidiwch â rhoi dim iddynt.
 advice-call-999 = Os ydych yn teimlo mewn perygl, ffoniwch 999 nawr.

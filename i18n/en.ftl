@@ -64,7 +64,7 @@ verdict-no-trust-list = Can't check cards right now
 ## What to do now
 
 advice-title = What to do now
-advice-compare = Check that the name, rank and number below match the card and the person in front of you.
+advice-compare = Check that the name, rank and number above match the card and the person in front of you.
 advice-genuine-caveat = A genuine card does not mean you must let anyone in or hand over money, bank cards or valuables. The police never ask for these. If in doubt, keep the door closed and call 101.
 advice-do-not-let-in = Do not let them in and do not hand anything over.
 advice-call-999 = If you feel in danger, call 999 now.

@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::browser::listener::Listener;
 use crate::browser::{self, address, fetch, installed};
 use crate::checking::{self, Outcome};
+use crate::latest::{Ticket, Tickets};
 use crate::trust_store::TrustStore;
 
 /// Where the signed lists are published, relative to the page (same origin).
@@ -26,71 +27,126 @@ const REFRESH_EVERY_MS: i32 = 10 * 60 * 1000;
 pub struct Checker {
     pub store: Rc<TrustStore>,
     pub outcome: Option<Rc<Outcome>>,
+    /// Which code the outcome is for: each code given gets a new one, even when its verdict
+    /// is the same as the last code's, so its screen is new (focused, announced, reported).
+    pub outcome_id: u64,
     pub online: bool,
     /// Checks a QR text (or bare token) and shows its verdict.
     pub show: Callback<String>,
-    /// A picture held no readable code.
-    pub unreadable: Callback<()>,
-    /// Forgets the outcome and the text behind it.
+    /// Starts a way in that takes time (reading a photo); see `PendingCheck`.
+    pub begin: Callback<(), PendingCheck>,
+    /// Forgets the outcome and the text behind it, and anything still being read.
     pub clear: Callback<()>,
+}
+
+/// A code still being read, e.g. from a photo. Its answer reaches the screen only if no
+/// other code was given, and the screen was not cleared, since it began.
+#[derive(Clone)]
+pub struct PendingCheck {
+    ticket: Ticket,
+    show: Callback<(Ticket, String)>,
+    unreadable: Callback<Ticket>,
+}
+
+impl PendingCheck {
+    /// The QR text was read: check it and show its verdict.
+    pub fn show(&self, text: String) {
+        self.show.emit((self.ticket.clone(), text));
+    }
+
+    /// The picture held no readable code.
+    pub fn unreadable(&self) {
+        self.unreadable.emit(self.ticket.clone());
+    }
+}
+
+/// What the screen shows, and for which code.
+#[derive(Clone)]
+struct Shown {
+    id: u64,
+    outcome: Rc<Outcome>,
 }
 
 #[hook]
 pub fn use_checker() -> Checker {
     let store = use_state(|| Rc::new(TrustStore::from_snapshot(browser::now())));
-    let outcome = use_state(|| None::<Rc<Outcome>>);
+    let shown = use_state(|| None::<Shown>);
     let online = use_state(installed::is_online);
-    // The store as of the latest render, for refreshes started by timers and events.
+    // The store as of the latest render, for refreshes started by timers and events, and
+    // for checks made by callbacks created in an earlier render (listeners, photos still
+    // being read): those must not check against lists that have since been replaced.
     let latest = use_mut_ref(|| (*store).clone());
     *latest.borrow_mut() = (*store).clone();
+    let tickets = (*use_memo((), |_| Tickets::default())).clone();
 
     // The text on screen, so its verdict can be redone when fresher lists arrive: a card
     // revoked since the page was built must not stay "genuine" on the snapshot's word.
     let shown_text = use_mut_ref(|| None::<String>);
-    let show = {
-        let (store, outcome, shown_text) = (store.clone(), outcome.clone(), shown_text.clone());
-        Callback::from(move |text: String| {
+    let show_for = {
+        let (latest, shown, shown_text) = (latest.clone(), shown.clone(), shown_text.clone());
+        Callback::from(move |(ticket, text): (Ticket, String)| {
+            if !ticket.is_latest() {
+                return;
+            }
             let performance = browser::window().performance();
             let started = performance.as_ref().map(|p| p.now());
+            let store = latest.borrow().clone();
             let result =
                 checking::check_text(&text, &store, &address::own_address(), browser::now());
             if let (Some(p), Some(t0)) = (&performance, started) {
                 browser::record_measure(p, "warrant-verify", t0);
             }
-            outcome.set(Some(Rc::new(result)));
+            shown.set(Some(Shown { id: ticket.number(), outcome: Rc::new(result) }));
             *shown_text.borrow_mut() = Some(text);
         })
     };
+    let unreadable_for = {
+        let (shown, shown_text) = (shown.clone(), shown_text.clone());
+        Callback::from(move |ticket: Ticket| {
+            if !ticket.is_latest() {
+                return;
+            }
+            shown_text.borrow_mut().take();
+            shown.set(Some(Shown { id: ticket.number(), outcome: Rc::new(Outcome::Unreadable) }));
+        })
+    };
     {
-        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
+        let (shown, shown_text) = (shown.clone(), shown_text.clone());
         use_effect_with((*store).clone(), move |store| {
             let text = shown_text.borrow().clone();
-            if let (Some(text), Some(current)) = (text, &*outcome) {
+            if let (Some(text), Some(current)) = (text, &*shown) {
                 let fresh =
                     checking::check_text(&text, store, &address::own_address(), browser::now());
-                if fresh != **current {
-                    outcome.set(Some(Rc::new(fresh)));
+                if fresh != *current.outcome {
+                    shown.set(Some(Shown { id: current.id, outcome: Rc::new(fresh) }));
                 }
             }
         });
     }
-    let unreadable = {
-        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
-        Callback::from(move |()| {
-            shown_text.borrow_mut().take();
-            outcome.set(Some(Rc::new(Outcome::Unreadable)));
+    let show = {
+        let (tickets, show_for) = (tickets.clone(), show_for.clone());
+        Callback::from(move |text: String| show_for.emit((tickets.issue(), text)))
+    };
+    let begin = {
+        let tickets = tickets.clone();
+        Callback::from(move |()| PendingCheck {
+            ticket: tickets.issue(),
+            show: show_for.clone(),
+            unreadable: unreadable_for.clone(),
         })
     };
     let clear = {
-        let (outcome, shown_text) = (outcome.clone(), shown_text.clone());
+        let (shown, shown_text) = (shown.clone(), shown_text.clone());
         Callback::from(move |()| {
+            tickets.issue();
             shown_text.borrow_mut().take();
-            outcome.set(None);
+            shown.set(None);
         })
     };
 
     // On load: a deep link's token is checked (and cleared from the address bar) against
-    // the built-in snapshot at once; then the lists are refreshed, now and from time to time.
+    // the built-in snapshot at once; so is every link opened later in the same tab. Then
+    // the lists are refreshed, now and from time to time.
     {
         let (show, setter, latest, online) =
             (show.clone(), store.setter(), latest.clone(), online.clone());
@@ -98,6 +154,7 @@ pub fn use_checker() -> Checker {
             if let Some(text) = address::take_deep_link() {
                 show.emit(text);
             }
+            let later_links = address::watch_deep_links(move |text| show.emit(text));
             let refresh =
                 Rc::new(move || spawn_local(refresh_lists(latest.clone(), setter.clone())));
             refresh();
@@ -124,17 +181,18 @@ pub fn use_checker() -> Checker {
                 if let Some(id) = timer {
                     browser::window().clear_interval_with_handle(id);
                 }
-                drop((tick, back_online, gone_offline));
+                drop((tick, later_links, back_online, gone_offline));
             }
         });
     }
 
     Checker {
         store: (*store).clone(),
-        outcome: (*outcome).clone(),
+        outcome: shown.as_ref().map(|s| s.outcome.clone()),
+        outcome_id: shown.as_ref().map_or(0, |s| s.id),
         online: *online,
         show,
-        unreadable,
+        begin,
         clear,
     }
 }

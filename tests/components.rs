@@ -100,6 +100,45 @@ async fn genuine_screen_names_the_card_and_force() {
 }
 
 #[wasm_bindgen_test]
+async fn a_new_outcome_replaces_every_detail_of_the_last() {
+    let root = mount();
+    let genuine = checked(Verdict::Genuine(card()), vec![], None);
+    let mut app = yew::Renderer::<VerdictView>::with_root_and_props(
+        root.clone(),
+        VerdictProps { outcome: genuine, on_again: Callback::noop(), desk: false },
+    )
+    .render();
+    settle().await;
+    assert_eq!(text_of(&root, "[data-field=name]").as_deref(), Some("Jane Smith"));
+    let other = Card {
+        holder: Holder { name: "Alan Jones".into(), rank: "Sergeant".into(), number: "5678".into(), role: Role::PoliceOfficer },
+        ..card()
+    };
+    app.update(VerdictProps { outcome: checked(Verdict::Revoked(other), vec![], None), on_again: Callback::noop(), desk: false });
+    settle().await;
+    let section = root.query_selector("[data-verdict]").unwrap().unwrap();
+    assert_eq!(section.get_attribute("data-verdict").as_deref(), Some("revoked"));
+    assert!(text_of(&root, "h2").unwrap().contains("Cancelled card"));
+    assert_eq!(text_of(&root, "[data-field=name]").as_deref(), Some("Alan Jones"));
+    assert_eq!(text_of(&root, "[data-field=rank]").as_deref(), Some("Sergeant"));
+    assert_eq!(text_of(&root, "[data-field=number]").as_deref(), Some("5678"));
+    let everything = root.text_content().unwrap();
+    assert!(!everything.contains("Jane Smith") && !everything.contains("Genuine card"), "{everything}");
+}
+
+#[wasm_bindgen_test]
+async fn genuine_advice_points_at_the_details_where_they_are() {
+    let root = render_verdict(checked(Verdict::Genuine(card()), vec![], None)).await;
+    let details = root.query_selector(".card-details").unwrap().unwrap();
+    let advice = root.query_selector(".advice li").unwrap().unwrap();
+    let compare = advice.text_content().unwrap();
+    assert!(compare.contains("name, rank and number above"), "{compare}");
+    // Read top to bottom, the details come before the advice that points back at them.
+    let position = details.compare_document_position(&advice);
+    assert_ne!(position & web_sys::Node::DOCUMENT_POSITION_FOLLOWING, 0);
+}
+
+#[wasm_bindgen_test]
 async fn every_outcome_has_its_own_screen() {
     let outcomes = vec![
         checked(Verdict::Revoked(card()), vec![], None),

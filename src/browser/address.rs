@@ -1,5 +1,6 @@
 //! The address bar: this checker's own address, and the card token in a deep link.
 
+use super::listener::Listener;
 use super::window;
 
 /// Origin and path of this page, as printed before `#` on cards for this checker.
@@ -24,4 +25,16 @@ pub fn take_deep_link() -> Option<String> {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
     }
     Some(text)
+}
+
+/// Calls `handler` with the QR text of each card link opened while the page is already
+/// open: in the same tab only the part after `#` changes, so the page is not loaded again
+/// and only `hashchange` tells. The token leaves the address bar as in `take_deep_link`.
+/// Stops when the listener is dropped.
+pub fn watch_deep_links(handler: impl Fn(String) + 'static) -> Listener {
+    Listener::new(&window(), "hashchange", move |_| {
+        if let Some(text) = take_deep_link() {
+            handler(text);
+        }
+    })
 }

@@ -41,13 +41,13 @@ pub fn desk() -> Html {
         });
     }
     let read_photo = {
-        let (show, unreadable) = (checker.show.clone(), checker.unreadable.clone());
+        let begin = checker.begin.clone();
         Callback::from(move |file: web_sys::File| {
-            let (show, unreadable) = (show.clone(), unreadable.clone());
+            let pending = begin.emit(());
             spawn_local(async move {
                 match qr_text_in_photo(&file).await {
-                    Some(text) => show.emit(text),
-                    None => unreadable.emit(()),
+                    Some(text) => pending.show(text),
+                    None => pending.unreadable(),
                 }
             });
         })
@@ -103,11 +103,11 @@ pub fn desk() -> Html {
                 <section class="desk-input" aria-labelledby="ways-title" key={caller.to_string()}>
                     <h2 id="ways-title" class="visually-hidden">{ words.get("ways-title") }</h2>
                     <PasteForm on_text={checker.show.clone()} focus_on_mount=true extra_hint={AttrValue::from(words.get("desk-paste-photo-hint"))} />
-                    <PhotoInput on_text={checker.show.clone()} on_unreadable={checker.unreadable.clone()} />
+                    <PhotoInput begin={checker.begin.clone()} />
                 </section>
                 <div class="desk-result verdict-region" aria-live="assertive" aria-atomic="true">
                     if let Some(o) = &checker.outcome {
-                        <VerdictView outcome={o.clone()} on_again={next_caller} desk=true />
+                        <VerdictView key={checker.outcome_id.to_string()} outcome={o.clone()} on_again={next_caller} desk=true />
                     } else {
                         <p class="desk-waiting">{ words.get("desk-waiting") }</p>
                     }

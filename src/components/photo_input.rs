@@ -7,14 +7,14 @@ use yew::prelude::*;
 
 use super::use_words;
 use crate::browser::pixels;
+use crate::checker::PendingCheck;
 use crate::qr_image;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The QR text found in the photo.
-    pub on_text: Callback<String>,
-    /// No QR code could be read from it.
-    pub on_unreadable: Callback<()>,
+    /// Called as a photo is chosen; takes what is read from it, unless another code has
+    /// been given by the time reading ends.
+    pub begin: Callback<(), PendingCheck>,
 }
 
 /// The QR text in a photo of a card, read here on the device; `None` if there is none
@@ -30,21 +30,16 @@ pub fn photo_input(props: &Props) -> Html {
     let dragging = use_state(|| false);
     let busy = use_state(|| false);
     let read = {
-        let (on_text, on_unreadable, busy) = (
-            props.on_text.clone(),
-            props.on_unreadable.clone(),
-            busy.clone(),
-        );
+        let (begin, busy) = (props.begin.clone(), busy.clone());
         Callback::from(move |file: web_sys::File| {
-            let (on_text, on_unreadable, busy) =
-                (on_text.clone(), on_unreadable.clone(), busy.clone());
+            let (pending, busy) = (begin.emit(()), busy.clone());
             busy.set(true);
             spawn_local(async move {
                 let text = qr_text_in_photo(&file).await;
                 busy.set(false);
                 match text {
-                    Some(text) => on_text.emit(text),
-                    None => on_unreadable.emit(()),
+                    Some(text) => pending.show(text),
+                    None => pending.unreadable(),
                 }
             });
         })

@@ -26,9 +26,11 @@ pub fn public_page(props: &Props) -> Html {
     let camera_open = use_state(|| false);
 
     {
+        // Each code's verdict, when the host asked: a new code is told even if its verdict
+        // is the same as the last one's, and a verdict redone on fresher lists is told too.
         let host = props.share_verdict_with.clone();
         let name = checker.outcome.as_ref().map(|o| o.name());
-        use_effect_with(checker.outcome.clone(), move |_| {
+        use_effect_with((checker.outcome_id, name), move |(_, name)| {
             if let (Some(host), Some(name)) = (host, name) {
                 host_frame::post_verdict(&host, name);
             }
@@ -38,20 +40,17 @@ pub fn public_page(props: &Props) -> Html {
     // After "Check another card", focus goes to the first way in once it is back on screen.
     let refocus = use_mut_ref(|| false);
     {
-        let refocus = refocus.clone();
+        let (refocus, camera_open) = (refocus.clone(), camera_open.clone());
         use_effect_with(checker.outcome.is_some(), move |showing| {
-            if !*showing && std::mem::take(&mut *refocus.borrow_mut()) {
+            if *showing {
+                // Whatever way the code came in (a link opened mid-scan, a photo), the
+                // camera is done: the next card starts from the ways in, not a live camera.
+                camera_open.set(false);
+            } else if std::mem::take(&mut *refocus.borrow_mut()) {
                 focus("start-camera");
             }
         });
     }
-    let show = {
-        let (show, camera_open) = (checker.show.clone(), camera_open.clone());
-        Callback::from(move |text: String| {
-            camera_open.set(false);
-            show.emit(text);
-        })
-    };
     let again = {
         let clear = checker.clear.clone();
         Callback::from(move |()| {
@@ -77,19 +76,21 @@ pub fn public_page(props: &Props) -> Html {
             // Always in the page, so that screen readers announce what appears in it.
             <div class="verdict-region" aria-live="assertive" aria-atomic="true">
                 if let Some(o) = &checker.outcome {
-                    <VerdictView outcome={o.clone()} on_again={again} />
+                    // Keyed by code: a new code's screen replaces the last one's, so it is
+                    // focused and announced even when its verdict is the same.
+                    <VerdictView key={checker.outcome_id.to_string()} outcome={o.clone()} on_again={again} />
                 }
             </div>
             if checker.outcome.is_none() {
                 <section class="ways-in" aria-labelledby="ways-title">
                     <h2 id="ways-title" class="visually-hidden">{ words.get("ways-title") }</h2>
                     if *camera_open {
-                        <CameraView on_text={show.clone()} on_close={close_camera} />
+                        <CameraView on_text={checker.show.clone()} on_close={close_camera} />
                     } else {
                         <button type="button" id="start-camera" class="primary" onclick={open_camera}>{ words.get("scan-button") }</button>
                     }
-                    <PhotoInput on_text={show.clone()} on_unreadable={checker.unreadable.clone()} />
-                    <PasteForm on_text={show} />
+                    <PhotoInput begin={checker.begin.clone()} />
+                    <PasteForm on_text={checker.show.clone()} />
                 </section>
             }
             <ListStatus store={checker.store.clone()} offline={!checker.online} />

@@ -45,6 +45,18 @@ test('genuine shows the details to compare, and the caveat', async ({ page }) =>
   await expect(page.locator('.demo-banner')).toContainText('DEMO');
 });
 
+test('the genuine advice points at the details where they are, in English and Welsh', async ({ page }) => {
+  for (const [lang, words] of [['en', 'name, rank and number above'], ['cy', "y rheng a'r rhif uchod"]]) {
+    await page.goto(`/?lang=${lang}` + fragment(sample('genuine')));
+    const verdict = page.locator('[data-verdict="genuine"]');
+    await expect(verdict.locator('.advice li').filter({ hasText: words })).toHaveCount(1);
+    // Read top to bottom, the details come before the advice that points back at them.
+    const detailsFirst = await verdict.evaluate((v) =>
+      Boolean(v.querySelector('.card-details').compareDocumentPosition(v.querySelector('.advice')) & Node.DOCUMENT_POSITION_FOLLOWING));
+    expect(detailsFirst, lang).toBe(true);
+  }
+});
+
 test('failures say what to do: 999 and 101, and show no card details', async ({ page }) => {
   await page.goto('/' + fragment(sample('invalid-signature-forged')));
   const verdict = page.locator('[data-verdict="invalid-signature"]');
