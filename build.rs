@@ -3,6 +3,11 @@
 //! first check works offline. They come from the folder named by `WARRANT_TRUST_DIR`
 //! (`demo-out/` from `warrant-issuer demo`, or a force's published files). Without it the
 //! checker builds with no snapshot and says it cannot check cards yet.
+//!
+//! It also compiles the Fluent files in `i18n/` into tables (see `build/messages.rs`).
+
+#[path = "build/messages.rs"]
+mod messages;
 
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -17,6 +22,10 @@ fn main() {
         None => "pub const ROOT_PEM: &str = \"\";\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\n".into(),
     };
     fs::write(out, code).unwrap();
+
+    let i18n = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let tables = messages::compile(&[("ENGLISH", &i18n.join("en.ftl")), ("WELSH", &i18n.join("cy.ftl"))]);
+    fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("messages.rs"), tables).unwrap();
 }
 
 fn snapshot(dir: &Path) -> String {

@@ -1,15 +1,16 @@
 //! Every word the checker shows comes from the Fluent files in `i18n/`, so a translator can
-//! change them without touching Rust. The files are compiled in: the first check must work
-//! with no signal, and a language switch must not wait for the network.
+//! change them without touching Rust. They are compiled in (by build.rs, into tables): the
+//! first check must work with no signal, a language switch must not wait for the network,
+//! and a Fluent runtime would make the first visit a third heavier.
+
+mod catalogue;
+mod plural;
+mod render;
 
 use std::borrow::Cow;
-use std::rc::Rc;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
-use unic_langid::LanguageIdentifier;
-
-const ENGLISH: &str = include_str!("../i18n/en.ftl");
-const WELSH: &str = include_str!("../i18n/cy.ftl");
+pub use render::Arg;
+use render::{Rendered, Style};
 
 /// The languages the checker speaks, plus a right-to-left pseudo-locale that proves the
 /// layout survives a right-to-left language before a real one is added.
@@ -79,16 +80,9 @@ impl Locale {
 }
 
 /// The words of one language, cheap to clone and compare (by language) for Yew props.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Words {
     locale: Locale,
-    bundle: Rc<FluentBundle<FluentResource>>,
-}
-
-impl PartialEq for Words {
-    fn eq(&self, other: &Self) -> bool {
-        self.locale == other.locale
-    }
 }
 
 impl Default for Words {
@@ -110,23 +104,7 @@ fn right_to_left(text: &str) -> Cow<'_, str> {
 
 impl Words {
     pub fn new(locale: Locale) -> Words {
-        let (source, id): (&str, LanguageIdentifier) = match locale {
-            Locale::English | Locale::PseudoRtl => (ENGLISH, "en-GB".parse().expect("valid tag")),
-            Locale::Welsh => (WELSH, "cy".parse().expect("valid tag")),
-        };
-        // The files are ours and checked by the tests below; a broken entry is skipped
-        // rather than taking the page down.
-        let resource =
-            FluentResource::try_new(source.to_string()).unwrap_or_else(|(partial, _)| partial);
-        let mut bundle = FluentBundle::new(vec![id]);
-        let _ = bundle.add_resource(resource);
-        if locale == Locale::PseudoRtl {
-            bundle.set_transform(Some(right_to_left));
-        }
-        Words {
-            locale,
-            bundle: Rc::new(bundle),
-        }
+        Words { locale }
     }
 
     pub fn locale(&self) -> Locale {
@@ -135,21 +113,17 @@ impl Words {
 
     /// A message with no variables.
     pub fn get(&self, id: &str) -> String {
-        self.format(id, None, None)
+        self.format(id, None, &[])
     }
 
     /// An attribute of a message, e.g. a verdict's `.meaning`.
     pub fn attr(&self, id: &str, attribute: &str) -> String {
-        self.format(id, Some(attribute), None)
+        self.format(id, Some(attribute), &[])
     }
 
     /// A message with variables.
-    pub fn with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
-        let mut fluent_args = FluentArgs::new();
-        for (name, value) in args {
-            fluent_args.set(*name, value.clone());
-        }
-        self.format(id, None, Some(&fluent_args))
+    pub fn with(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.format(id, None, args)
     }
 
     /// "31 May 2029" for a Unix time (UTC), with the month written out so that no
@@ -170,27 +144,57 @@ impl Words {
         date.replace(['\u{2068}', '\u{2069}'], "")
     }
 
-    fn format(&self, id: &str, attribute: Option<&str>, args: Option<&FluentArgs<'_>>) -> String {
-        let pattern = self.bundle.get_message(id).and_then(|m| match attribute {
-            Some(a) => m.get_attribute(a).map(|a| a.value()),
-            None => m.value(),
-        });
-        let Some(pattern) = pattern else {
+    fn format(&self, id: &str, attribute: Option<&str>, args: &[(&str, Arg<'_>)]) -> String {
+        let Some(Rendered { text, missing }) = self.render(id, attribute, args) else {
             // Visible but harmless; the tests make sure it never happens.
             return id.to_string();
         };
-        let mut errors = Vec::new();
-        let text = self
-            .bundle
-            .format_pattern(pattern, args, &mut errors)
-            .into_owned();
         #[cfg(target_arch = "wasm32")]
-        if !errors.is_empty() {
-            web_sys::console::warn_1(&format!("translation {id}: {errors:?}").into());
+        if !missing.is_empty() {
+            web_sys::console::warn_1(
+                &format!("translation {id}: no value for {}", missing.join(", ")).into(),
+            );
         }
         #[cfg(not(target_arch = "wasm32"))]
-        debug_assert!(errors.is_empty(), "translation {id}: {errors:?}");
+        debug_assert!(
+            missing.is_empty(),
+            "translation {id}: no value for {missing:?}"
+        );
         text
+    }
+
+    /// The message filled in, or `None` if the language has no such message.
+    fn render(
+        &self,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, Arg<'_>)],
+    ) -> Option<Rendered> {
+        let (messages, style) = match self.locale {
+            Locale::English => (
+                catalogue::ENGLISH,
+                Style {
+                    plural: plural::english,
+                    transform: None,
+                },
+            ),
+            Locale::Welsh => (
+                catalogue::WELSH,
+                Style {
+                    plural: plural::welsh,
+                    transform: None,
+                },
+            ),
+            Locale::PseudoRtl => (
+                catalogue::ENGLISH,
+                Style {
+                    plural: plural::english,
+                    transform: Some(right_to_left),
+                },
+            ),
+        };
+        let pattern = catalogue::find(messages, id, attribute)?;
+        Some(render::render(pattern, &style, args))
     }
 }
 
@@ -211,10 +215,13 @@ fn civil_date(unix: i64) -> (i64, i64, i64) {
 mod tests {
     use std::collections::BTreeSet;
 
-    use fluent_bundle::FluentResource;
+    use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
     use fluent_syntax::ast;
 
     use super::*;
+
+    const ENGLISH: &str = include_str!("../i18n/en.ftl");
+    const WELSH: &str = include_str!("../i18n/cy.ftl");
 
     /// Every message id and `id.attribute` in a file; fails on any syntax error.
     fn keys(source: &str) -> BTreeSet<String> {
@@ -285,6 +292,102 @@ mod tests {
             "found only {seen} ids: has the calling convention changed?"
         );
         assert!(missing.is_empty(), "{missing:?}");
+    }
+
+    /// fluent-bundle with the checker's settings before its messages were compiled.
+    fn fluent_bundle(locale: Locale) -> FluentBundle<FluentResource> {
+        let (source, tag) = match locale {
+            Locale::English | Locale::PseudoRtl => (ENGLISH, "en-GB"),
+            Locale::Welsh => (WELSH, "cy"),
+        };
+        let mut bundle = FluentBundle::new(vec![tag.parse().unwrap()]);
+        bundle
+            .add_resource(FluentResource::try_new(source.to_string()).unwrap())
+            .unwrap();
+        if locale == Locale::PseudoRtl {
+            bundle.set_transform(Some(right_to_left));
+        }
+        bundle
+    }
+
+    /// What fluent-bundle makes of a message: the text, and whether it reported errors.
+    fn fluent_bundle_says(
+        bundle: &FluentBundle<FluentResource>,
+        id: &str,
+        attribute: Option<&str>,
+        args: &[(&str, Arg<'_>)],
+    ) -> (String, bool) {
+        let message = bundle.get_message(id).unwrap();
+        let pattern = match attribute {
+            Some(a) => message.get_attribute(a).unwrap().value(),
+            None => message.value().unwrap(),
+        };
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_ref())),
+                Arg::Number(n) => fluent_args.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let fluent_args = (!args.is_empty()).then_some(&fluent_args);
+        let mut errors = Vec::new();
+        let text = bundle
+            .format_pattern(pattern, fluent_args, &mut errors)
+            .into_owned();
+        (text, !errors.is_empty())
+    }
+
+    /// The compiled messages say exactly what fluent-bundle says from the same files: every
+    /// message and attribute, in every locale, with no arguments, with words, and with
+    /// numbers that reach every plural category and number key.
+    #[test]
+    fn compiled_messages_equal_fluent_bundle() {
+        let variables = [
+            "force", "address", "hours", "days", "date", "day", "month", "year", "rank", "number",
+            "name",
+        ];
+        let every = |value: Arg<'static>| -> Vec<(&str, Arg<'static>)> {
+            variables.iter().map(|v| (*v, value.clone())).collect()
+        };
+        let mut arg_sets = vec![Vec::new()];
+        for n in [0, 1, 2, 3, 4, 5, 6, 7, 10, 11, 21, 100, 1000, -1, -2] {
+            arg_sets.push(every(Arg::Number(n)));
+        }
+        for text in ["Dyfed-Powys Police", "one", "other", "0", ""] {
+            arg_sets.push(every(text.into()));
+        }
+        let mut compared = 0;
+        for (locale, source) in [
+            (Locale::English, ENGLISH),
+            (Locale::Welsh, WELSH),
+            (Locale::PseudoRtl, ENGLISH),
+        ] {
+            let (words, bundle) = (Words::new(locale), fluent_bundle(locale));
+            for key in keys(source) {
+                let (id, attribute) = match key.split_once('.') {
+                    Some((id, attribute)) => (id, Some(attribute)),
+                    None => (key.as_str(), None),
+                };
+                for args in &arg_sets {
+                    let ours = words.render(id, attribute, args).expect(&key);
+                    let (text, errors) = fluent_bundle_says(&bundle, id, attribute, args);
+                    assert_eq!(ours.text, text, "{locale:?} {key} {args:?}");
+                    assert_eq!(
+                        !ours.missing.is_empty(),
+                        errors,
+                        "{locale:?} {key} {args:?}"
+                    );
+                    // Every variable the files use is in `variables`, so each is exercised.
+                    assert!(
+                        args.is_empty() || ours.missing.is_empty(),
+                        "{key} uses {:?}",
+                        ours.missing
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 3 * 100 * 20, "compared only {compared}");
     }
 
     #[test]

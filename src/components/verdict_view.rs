@@ -4,13 +4,12 @@
 
 use std::rc::Rc;
 
-use fluent_bundle::FluentValue;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::use_words;
 use crate::checking::Outcome;
-use crate::i18n::Words;
+use crate::i18n::{Arg, Words};
 use crate::words;
 
 #[derive(Properties, PartialEq)]
@@ -39,7 +38,7 @@ pub fn read_back(words: &Words, outcome: &Outcome) -> String {
     } else {
         card.expires_at
     });
-    let args: [(&str, FluentValue<'_>); 5] = [
+    let args: [(&str, Arg<'_>); 5] = [
         ("rank", card.holder.rank.as_str().into()),
         ("number", card.holder.number.as_str().into()),
         ("name", card.holder.name.as_str().into()),
