@@ -1,12 +1,14 @@
 //! Finding the three finder patterns (the nested squares in a QR code's corners). Any line
 //! through a finder pattern's centre crosses dark, light, dark, light, dark in the ratio
-//! 1:1:3:1:1, whatever the rotation: rows are scanned for that, and each hit is checked
-//! along the column and the diagonal through it. Small codes (2 px modules) quantise the
-//! runs coarsely, so the ratio test is lenient and the cross-checks do the filtering.
+//! 1:1:3:1:1, whatever the rotation: rows and diagonals are scanned for that, and each
+//! hit is checked across it and along a third direction. Rows alone see a finder turned
+//! 45° on only a row or two (off centre, the middle run of a diamond shrinks fast), so
+//! diagonals are scanned too. Small codes (2 px modules) quantise the runs coarsely, so
+//! the ratio test is lenient and the cross-checks do the filtering.
 
 use super::image::Bits;
 
-/// A finder pattern's centre in pixels, its module size, and how many scan rows saw it.
+/// A finder pattern's centre in pixels, its module size, and how many scan lines saw it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Finder {
     pub x: f64,
@@ -15,41 +17,88 @@ pub struct Finder {
     pub hits: u32,
 }
 
+type Step = (isize, isize);
+
+/// How much longer than the rings the middle run must be: along the scan and across it,
+/// and along the third direction.
+const STRICT: f64 = 1.6;
+const LENIENT: f64 = 1.2;
+
+/// Scan directions, each with the direction across it and a third to check along.
+const SCANS: [(Step, Step, Step); 2] = [((1, 0), (0, 1), (1, 1)), ((1, 1), (1, -1), (1, 0))];
+
 /// Finder patterns in the image, most often seen first, at most `limit` of them.
 pub fn find(bits: &Bits, limit: usize) -> Vec<Finder> {
-    let mut found: Vec<Finder> = Vec::new();
+    let (w, h) = (bits.width as isize, bits.height as isize);
+    let mut found: Vec<Sightings> = Vec::new();
+    let mut line: Vec<u8> = Vec::with_capacity(bits.width);
     let mut runs: Vec<(usize, usize)> = Vec::with_capacity(256);
-    for y in 0..bits.height {
-        let row = &bits.dark[y * bits.width..(y + 1) * bits.width];
-        // Runs of one colour as (start, length); the first run's colour is row[0]'s.
-        runs.clear();
-        let mut start = 0;
-        for x in 1..=row.len() {
-            if x == row.len() || row[x] != row[start] {
-                runs.push((start, x - start));
-                start = x;
+    for (scan, (along, across, check)) in SCANS.into_iter().enumerate() {
+        // Rows start on the left edge; diagonals on the left edge and along the top.
+        let starts: Vec<(isize, isize)> = if along == (1, 0) { (0..h).map(|y| (0, y)).collect() } else { (0..h).rev().map(|y| (0, y)).chain((1..w).map(|x| (x, 0))).collect() };
+        for (x0, y0) in starts {
+            line.clear();
+            let (mut x, mut y) = (x0, y0);
+            while x < w && y < h {
+                line.push(bits.dark[(y * w + x) as usize]);
+                (x, y) = (x + along.0, y + along.1);
             }
-        }
-        let first_dark = row.first() == Some(&1);
-        let mut i = usize::from(!first_dark);
-        while i + 5 <= runs.len() {
-            let lengths = [runs[i].1, runs[i + 1].1, runs[i + 2].1, runs[i + 3].1, runs[i + 4].1];
-            if looks_like_finder(lengths.map(|l| l as f64)) {
-                let centre_x = runs[i + 2].0 as f64 + runs[i + 2].1 as f64 / 2.0;
-                if let Some(finder) = confirm(bits, centre_x, y as f64 + 0.5, lengths.iter().sum::<usize>() as f64) {
-                    merge(&mut found, finder);
+            runs_of(&line, &mut runs);
+            let mut i = usize::from(line.first() != Some(&1));
+            while i + 5 <= runs.len() {
+                let lengths = [runs[i].1, runs[i + 1].1, runs[i + 2].1, runs[i + 3].1, runs[i + 4].1];
+                if looks_like_finder(lengths.map(|l| l as f64), STRICT) {
+                    let middle = runs[i + 2].0 as f64 + (runs[i + 2].1 as f64 - 1.0) / 2.0;
+                    let centre = (x0 as f64 + 0.5 + middle * along.0 as f64, y0 as f64 + 0.5 + middle * along.1 as f64);
+                    let total = lengths.iter().sum::<usize>() as f64;
+                    if let Some((at, module)) = confirm(bits, centre, total, along, across, check) {
+                        merge(&mut found, at, module, scan);
+                    }
                 }
+                i += 2;
             }
-            i += 2;
         }
     }
-    found.sort_by(|a, b| b.hits.cmp(&a.hits));
-    found.truncate(limit);
-    found
+    let mut finders: Vec<Finder> = found.iter().map(Sightings::finder).collect();
+    finders.sort_by(|a, b| b.hits.cmp(&a.hits));
+    finders.truncate(limit);
+    finders
 }
 
-/// Run lengths (dark, light, dark, light, dark) roughly 1:1:3:1:1.
-fn looks_like_finder(runs: [f64; 5]) -> bool {
+/// What the scan lines saw of one finder pattern. A line through a square's centre is
+/// longest along its diagonal, √2 times its side: rows overestimate the module size of a
+/// finder turned 45° and diagonals that of an upright one. The smaller of the two
+/// estimates is within 8% of the truth at any angle, so they are kept apart.
+struct Sightings {
+    x: f64,
+    y: f64,
+    module_sums: [f64; 2],
+    counts: [u32; 2],
+}
+
+impl Sightings {
+    fn finder(&self) -> Finder {
+        let estimates = (0..2).filter(|&i| self.counts[i] > 0).map(|i| self.module_sums[i] / f64::from(self.counts[i]));
+        let module = estimates.fold(f64::MAX, f64::min);
+        Finder { x: self.x, y: self.y, module, hits: self.counts[0] + self.counts[1] }
+    }
+}
+
+/// Runs of one colour along a line, as (start, length).
+fn runs_of(line: &[u8], runs: &mut Vec<(usize, usize)>) {
+    runs.clear();
+    let mut start = 0;
+    for x in 1..=line.len() {
+        if x == line.len() || line[x] != line[start] {
+            runs.push((start, x - start));
+            start = x;
+        }
+    }
+}
+
+/// Run lengths (dark, light, dark, light, dark) roughly 1:1:3:1:1, the middle run at
+/// least `min_middle` times the others' mean.
+fn looks_like_finder(runs: [f64; 5], min_middle: f64) -> bool {
     let total: f64 = runs.iter().sum();
     if total < 5.0 {
         return false;
@@ -58,51 +107,53 @@ fn looks_like_finder(runs: [f64; 5]) -> bool {
     let slack = 0.7 * module + 0.75;
     let ones_ok = [0, 1, 3, 4].iter().all(|&i| (runs[i] - module).abs() <= slack);
     let outer = (runs[0] + runs[1] + runs[3] + runs[4]) / 4.0;
-    ones_ok && runs[2] >= 1.6 * outer && runs[2] <= 5.0 * outer && (runs[2] - 3.0 * module).abs() <= 1.5 * module + 1.0
+    ones_ok && runs[2] >= min_middle * outer && runs[2] <= 5.0 * outer && (runs[2] - 3.0 * module).abs() <= 1.5 * module + 1.0
 }
 
-/// Checks a row hit along the column through it, then again along the row through the
-/// refined centre, then along a diagonal. Returns the refined centre and module size.
-fn confirm(bits: &Bits, x: f64, y: f64, row_total: f64) -> Option<Finder> {
-    let (y, column_total) = cross(bits, x, y, (0, 1), row_total)?;
-    let (x, row_total) = cross(bits, x, y, (1, 0), column_total)?;
-    // The diagonal rejects most look-alikes in text and photos, which match along two
-    // axes more often than along three.
-    cross(bits, x, y, (1, 1), (row_total + column_total) * 0.7)?;
-    Some(Finder { x, y, module: (row_total + column_total) / 14.0, hits: 1 })
+/// Checks a hit across the scan line, then again along it through the refined centre,
+/// then along a third direction. Returns the refined centre and module size.
+fn confirm(bits: &Bits, at: (f64, f64), total: f64, along: Step, across: Step, check: Step) -> Option<((f64, f64), f64)> {
+    let length = |s: Step| ((s.0 * s.0 + s.1 * s.1) as f64).sqrt();
+    let (at, across_total) = cross(bits, at, across, total * length(along) / length(across), STRICT)?;
+    let (at, along_total) = cross(bits, at, along, across_total * length(across) / length(along), STRICT)?;
+    // The third direction rejects most look-alikes in text and photos, which match along
+    // two directions more often than along three. It is checked leniently: thresholding a
+    // blurred finder rounds the corners of its centre, which a diagonal crosses.
+    cross(bits, at, check, along_total * length(along) / length(check), LENIENT)?;
+    let module = (along_total * length(along) + across_total * length(across)) / 14.0;
+    Some((at, module))
 }
 
-/// Counts the five runs along direction `(dx, dy)` through (x, y), which must be dark.
-/// Returns the centre along that direction (x or y; the diagonal's is the x shift) and
-/// the pattern's length in steps.
-fn cross(bits: &Bits, x: f64, y: f64, (dx, dy): (isize, isize), expected_total: f64) -> Option<(f64, f64)> {
-    let (cx, cy) = (x.floor() as isize, y.floor() as isize);
+/// Counts the five runs along `step` through the pixel at `at`, which must be dark.
+/// Returns the centre of the middle run (a pixel centre, or half-way between two) and the
+/// pattern's length in steps.
+fn cross(bits: &Bits, at: (f64, f64), step: Step, expected_total: f64, min_middle: f64) -> Option<((f64, f64), f64)> {
+    let (cx, cy) = (at.0.floor() as isize, at.1.floor() as isize);
     if bits.is_dark(cx, cy) != Some(true) {
         return None;
     }
-    // Give up on a run far longer than the pattern the row saw could have.
+    // Give up on a run far longer than the pattern seen so far could have.
     let max_run = (expected_total * 1.5) as usize + 3;
     let walk = |sign: isize| -> Option<[usize; 3]> {
         let mut counts = [0usize; 3];
-        let mut step = 0isize;
-        for (k, want_dark) in [true, false, true].into_iter().enumerate() {
+        let mut k = 0isize;
+        for (run, want_dark) in [true, false, true].into_iter().enumerate() {
             loop {
-                let at = bits.is_dark(cx + sign * dx * step, cy + sign * dy * step);
-                match at {
+                match bits.is_dark(cx + sign * step.0 * k, cy + sign * step.1 * k) {
                     Some(d) if d == want_dark => {
-                        counts[k] += 1;
-                        step += 1;
-                        if counts[k] > max_run {
+                        counts[run] += 1;
+                        k += 1;
+                        if counts[run] > max_run {
                             return None;
                         }
                     }
                     // The outer dark ring may end at the image edge.
-                    None if k == 2 && counts[2] > 0 => return Some(counts),
+                    None if run == 2 && counts[2] > 0 => return Some(counts),
                     None => return None,
                     Some(_) => break,
                 }
             }
-            if counts[k] == 0 {
+            if counts[run] == 0 {
                 return None;
             }
         }
@@ -110,36 +161,40 @@ fn cross(bits: &Bits, x: f64, y: f64, (dx, dy): (isize, isize), expected_total: 
     };
     let back = walk(-1)?;
     let ahead = walk(1)?;
-    // The centre pixel was counted in both directions.
-    let centre_run = back[0] + ahead[0] - 1;
-    let runs = [back[2] as f64, back[1] as f64, centre_run as f64, ahead[1] as f64, ahead[2] as f64];
-    if !looks_like_finder(runs) {
+    // The start pixel was counted in both directions.
+    let middle = back[0] + ahead[0] - 1;
+    let runs = [back[2] as f64, back[1] as f64, middle as f64, ahead[1] as f64, ahead[2] as f64];
+    if !looks_like_finder(runs, min_middle) {
         return None;
     }
     let total: f64 = runs.iter().sum();
     if total < expected_total * 0.4 || total > expected_total * 2.5 {
         return None;
     }
-    let along = if dx != 0 { x.floor() } else { y.floor() };
-    // Centre of the centre run: it starts (back[0] - 1) steps behind.
-    let centre = along - (back[0] as f64 - 1.0) + centre_run as f64 / 2.0;
+    let shift = (ahead[0] as f64 - back[0] as f64) / 2.0;
+    let centre = (cx as f64 + 0.5 + shift * step.0 as f64, cy as f64 + 0.5 + shift * step.1 as f64);
     Some((centre, total))
 }
 
-/// Adds a sighting to the one already found at the same place, or as a new one.
-fn merge(found: &mut Vec<Finder>, f: Finder) {
+/// Adds a sighting (from scan direction `scan`) to the finder already seen at the same
+/// place, or as a new one.
+fn merge(found: &mut Vec<Sightings>, at: (f64, f64), module: f64, scan: usize) {
     for g in found.iter_mut() {
-        let near = (g.x - f.x).abs() <= 1.5 * g.module.max(f.module) && (g.y - f.y).abs() <= 1.5 * g.module.max(f.module);
-        if near && g.module / f.module < 2.0 && f.module / g.module < 2.0 {
-            let n = f64::from(g.hits);
-            g.x = (g.x * n + f.x) / (n + 1.0);
-            g.y = (g.y * n + f.y) / (n + 1.0);
-            g.module = (g.module * n + f.module) / (n + 1.0);
-            g.hits += 1;
+        let seen = g.finder();
+        let reach = 1.5 * seen.module.max(module);
+        if (g.x - at.0).abs() <= reach && (g.y - at.1).abs() <= reach && seen.module / module < 2.0 && module / seen.module < 2.0 {
+            let n = f64::from(seen.hits);
+            g.x = (g.x * n + at.0) / (n + 1.0);
+            g.y = (g.y * n + at.1) / (n + 1.0);
+            g.module_sums[scan] += module;
+            g.counts[scan] += 1;
             return;
         }
     }
-    found.push(f);
+    let mut new = Sightings { x: at.0, y: at.1, module_sums: [0.0; 2], counts: [0; 2] };
+    new.module_sums[scan] = module;
+    new.counts[scan] = 1;
+    found.push(new);
 }
 
 #[cfg(test)]

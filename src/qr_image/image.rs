@@ -75,9 +75,12 @@ impl Integral {
     }
 }
 
-/// Dark where a pixel is below the average of two local means, one over a window of about
-/// `radius` pixels (fine enough for 2 px modules) and one four times wider (so the solid
-/// 3×3-module centre of a large finder pattern is not half lost).
+/// Grey levels below the local mean a pixel must be to count as dark: in a flat area
+/// (card stock, a wall) sensor noise would otherwise make half the pixels dark, and
+/// every speckle is a run the finder search must look at.
+const MARGIN: f32 = 2.0;
+
+/// Dark where a pixel is below the mean of the window of about `radius` pixels around it.
 pub fn binarize(luma: &Luma, radius: usize) -> Bits {
     let (w, h) = (luma.width, luma.height);
     let integral = Integral::of(luma);
@@ -88,11 +91,60 @@ pub fn binarize(luma: &Luma, radius: usize) -> Bits {
     let mut dark = vec![0u8; w * h];
     for y in 0..h {
         for x in 0..w {
-            let threshold = (mean(x, y, radius) + mean(x, y, 4 * radius)) * 0.5;
+            let threshold = mean(x, y, radius) - MARGIN;
             dark[y * w + x] = u8::from(f32::from(luma.pixels[y * w + x]) < threshold);
         }
     }
     Bits { width: w, height: h, dark }
+}
+
+/// A 3×3 binomial blur (twice when `twice`): about 0.7 px (1 px) of Gaussian blur.
+pub fn smooth(luma: &Luma, twice: bool) -> Vec<u8> {
+    let once = |src: &[u8]| -> Vec<u8> {
+        let (w, h) = (luma.width, luma.height);
+        let mut across = vec![0u16; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                let at = |x: usize| u16::from(src[y * w + x]);
+                across[y * w + x] = at(x.saturating_sub(1)) + 2 * at(x) + at((x + 1).min(w - 1));
+            }
+        }
+        let mut out = vec![0u8; w * h];
+        for y in 0..h {
+            for x in 0..w {
+                let at = |y: usize| across[y * w + x];
+                out[y * w + x] = ((at(y.saturating_sub(1)) + 2 * at(y) + at((y + 1).min(h - 1)) + 8) / 16) as u8;
+            }
+        }
+        out
+    };
+    let first = once(luma.pixels);
+    if twice {
+        once(&first)
+    } else {
+        first
+    }
+}
+
+/// Unsharp masking: each pixel pushed away from its blurred surround by `amount` times
+/// the difference. It restores the light ring of a finder pattern that defocus or a
+/// moving hand has smeared into its dark neighbours.
+pub fn sharpen(luma: &Luma, amount: f32) -> Vec<u8> {
+    let blurred = smooth(luma, true);
+    luma.pixels
+        .iter()
+        .zip(&blurred)
+        .map(|(&v, &b)| {
+            let (v, b) = (f32::from(v), f32::from(b));
+            (v + amount * (v - b)).round().clamp(0.0, 255.0) as u8
+        })
+        .collect()
+}
+
+/// Mean grey level, from every 16th pixel.
+pub fn mean_level(luma: &Luma) -> f32 {
+    let sampled: Vec<u8> = luma.pixels.iter().step_by(16).copied().collect();
+    sampled.iter().map(|&p| u32::from(p)).sum::<u32>() as f32 / sampled.len().max(1) as f32
 }
 
 #[cfg(test)]

@@ -10,10 +10,6 @@ pub fn size(version: usize) -> usize {
     17 + 4 * version
 }
 
-/// The version whose size is nearest to `modules` across, within 1–40.
-pub fn nearest_version(modules: f64) -> usize {
-    (((modules - 17.0) / 4.0).round().max(1.0) as usize).min(40)
-}
 
 /// Row/column numbers of the alignment patterns' centre modules.
 fn alignment_rows(version: usize) -> &'static [u8] {
@@ -73,13 +69,5 @@ mod tests {
         for v in VERSIONS.skip(1) {
             assert_eq!(alignment_centres(v)[0].0, size(v) as f64 - 6.5, "version {v}");
         }
-    }
-
-    #[test]
-    fn nearest_version_rounds_and_clamps() {
-        assert_eq!(nearest_version(57.4), 10);
-        assert_eq!(nearest_version(59.5), 11);
-        assert_eq!(nearest_version(3.0), 1);
-        assert_eq!(nearest_version(500.0), 40);
     }
 }

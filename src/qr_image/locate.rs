@@ -51,12 +51,25 @@ impl Corners {
         (across + down) / 2.0 + 7.0
     }
 
-    /// Versions to try, nearest to the estimate first.
+    /// Versions the finders' spacing allows, nearest to their estimate first. The module
+    /// size the finders suggest is a poor guide on its own: it reads up to √2 too large on
+    /// a code turned 45° and too small on a blurred one, so the range is wide.
     pub fn versions(&self) -> Vec<usize> {
-        let estimate = (self.estimated_size() - 17.0) / 4.0;
-        let mut versions: Vec<usize> = layout::VERSIONS.filter(|&v| (v as f64 - estimate).abs() <= 2.0).collect();
-        versions.sort_by(|&a, &b| (a as f64 - estimate).abs().total_cmp(&(b as f64 - estimate).abs()));
+        let modules_between = self.estimated_size() - 7.0;
+        let (low, high) = (0.6 * modules_between + 7.0, 1.8 * modules_between + 7.0);
+        let estimate = self.estimated_size();
+        let mut versions: Vec<usize> = layout::VERSIONS.filter(|&v| (low..=high).contains(&(layout::size(v) as f64))).collect();
+        versions.sort_by(|&a, &b| (layout::size(a) as f64 - estimate).abs().total_cmp(&(layout::size(b) as f64 - estimate).abs()));
         versions
+    }
+
+    /// The parallelogram through the three finders, for a code of `version`.
+    fn affine(&self, version: usize) -> Option<Perspective> {
+        let [tl, tr, bl] = layout::finder_centres(version);
+        let far = layout::size(version) as f64 - 3.5;
+        let (a, b, c) = (&self.top_left, &self.top_right, &self.bottom_left);
+        let fourth = (b.x + c.x - a.x, b.y + c.y - a.y);
+        Perspective::fit(&[(tl, (a.x, a.y)), (tr, (b.x, b.y)), (bl, (c.x, c.y)), ((far, far), fourth)])
     }
 
     pub fn module(&self) -> f64 {
@@ -64,19 +77,33 @@ impl Corners {
     }
 }
 
+/// How well a code of `version` at these finders fits the image, judged cheaply on the
+/// parallelogram through them (no alignment patterns): the timing score. On a tilted
+/// card the parallelogram drifts off the timing pattern towards the middle, but the right
+/// triple and version still score above wrong ones.
+pub fn rough_fit(luma: &Luma, corners: &Corners, version: usize) -> Option<f32> {
+    timing_score(luma, &corners.affine(version)?, version)
+}
+
+/// The perspective of a code of `version` at these finders, corrected by its alignment
+/// patterns, if its timing patterns then show through it.
+/// Returns it with its timing score.
+pub fn fit(luma: &Luma, corners: &Corners, version: usize) -> Option<(f32, Perspective)> {
+    let p = perspective(luma, corners, version)?;
+    let score = timing_score(luma, &p, version)?;
+    (score > 0.3).then_some((score, p))
+}
+
 /// The perspective of a code of `version` with these finder patterns, or `None` if its
 /// alignment patterns are not where that version puts them.
-pub fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Perspective> {
+fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Perspective> {
     let [tl, tr, bl] = layout::finder_centres(version);
-    let far = layout::size(version) as f64 - 3.5;
     let found = [
         (tl, (corners.top_left.x, corners.top_left.y)),
         (tr, (corners.top_right.x, corners.top_right.y)),
         (bl, (corners.bottom_left.x, corners.bottom_left.y)),
     ];
-    // First guess: a parallelogram through the three finders.
-    let fourth = (corners.top_right.x + corners.bottom_left.x - corners.top_left.x, corners.top_right.y + corners.bottom_left.y - corners.top_left.y);
-    let affine = Perspective::fit(&[found[0], found[1], found[2], ((far, far), fourth)])?;
+    let affine = corners.affine(version)?;
     let alignments = layout::alignment_centres(version);
     let Some(&bottom_right) = alignments.first() else {
         return Some(affine);
@@ -85,7 +112,10 @@ pub fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Per
     // The bottom-right alignment pattern fixes the perspective; the parallelogram can miss
     // it by several modules on a tilted card.
     let (x, y) = affine.map(bottom_right.0, bottom_right.1);
-    let seen = find_alignment(luma, &affine, bottom_right, (x, y), 5.0, contrast)?;
+    // Without it (too blurred to see), the parallelogram is the best there is.
+    let Some(seen) = find_alignment(luma, &affine, bottom_right, (x, y), 5.0, contrast) else {
+        return Some(affine);
+    };
     let mut pairs: Vec<((f64, f64), (f64, f64))> = found.to_vec();
     pairs.push((bottom_right, seen));
     let mut fitted = Perspective::fit(&pairs)?;
@@ -101,6 +131,32 @@ pub fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Per
     }
     Some(fitted)
 }
+
+/// How well the timing patterns (row 6 and column 6, alternating dark and light between
+/// the finders) show through grid `p` of `version`: the alternating sum of their grey
+/// levels over the sum of their deviations from the mean, so 1 for a perfect
+/// alternation, about 0 for a grid that drifts across them, and never more than 1
+/// however faint the image. `None` where the top-left finder shows no contrast at all.
+fn timing_score(luma: &Luma, p: &Perspective, version: usize) -> Option<f32> {
+    if finder_contrast(luma, p)? < MIN_CONTRAST {
+        return None;
+    }
+    let end = layout::size(version) - 8;
+    let mut values = Vec::with_capacity(2 * (end - 8));
+    for i in 8..end {
+        let along = i as f64 + 0.5;
+        let sign = if i % 2 == 0 { -1.0 } else { 1.0 };
+        values.push((sign, luma.sample_at(p, along, 6.5)?));
+        values.push((sign, luma.sample_at(p, 6.5, along)?));
+    }
+    let mean = values.iter().map(|v| v.1).sum::<f32>() / values.len() as f32;
+    let deviation: f32 = values.iter().map(|v| (v.1 - mean).abs()).sum();
+    let alternation: f32 = values.iter().map(|v| v.0 * (v.1 - mean)).sum();
+    (deviation > 0.0).then(|| alternation / deviation)
+}
+
+/// Grey levels between a finder's dark centre and light ring below which it is noise.
+const MIN_CONTRAST: f32 = 8.0;
 
 /// How much lighter the white ring of the top-left finder is than its dark centre.
 fn finder_contrast(luma: &Luma, p: &Perspective) -> Option<f32> {
@@ -147,7 +203,7 @@ fn find_alignment(luma: &Luma, p: &Perspective, centre: (f64, f64), predicted: (
         }
         best
     };
-    let (_, x, y) = search(predicted, radius, 0.34)?;
-    let (value, x, y) = search((x, y), 0.34, 0.085)?;
-    (value > 0.3 * contrast).then_some((x, y))
+    let (_, x, y) = search(predicted, radius, 0.5)?;
+    let (value, x, y) = search((x, y), 0.5, 0.125)?;
+    (value > 0.15 * contrast).then_some((x, y))
 }

@@ -36,10 +36,13 @@ pub fn find_qr_text(width: usize, height: usize, luma: &[u8]) -> Option<String> 
     scan(width, height, luma).text
 }
 
-/// Finder patterns kept per image, and finder triples tried: enough for one card in a
+/// Finder patterns kept per image, and finder triples looked at: enough for one card in a
 /// busy scene, few enough that a frame without a code costs little.
-const MOST_FINDERS: usize = 12;
-const MOST_TRIPLES: usize = 6;
+const MOST_FINDERS: usize = 24;
+const MOST_TRIPLES: usize = 30;
+/// Triples given the full fit, and versions fitted for each.
+const TRIPLES_FITTED: usize = 4;
+const VERSIONS_FITTED: usize = 4;
 
 /// Looks for a QR code in a greyscale image `width`×`height` (row-major `luma`).
 pub fn scan(width: usize, height: usize, luma: &[u8]) -> Scan {
@@ -47,10 +50,61 @@ pub fn scan(width: usize, height: usize, luma: &[u8]) -> Scan {
         return Scan::default();
     }
     let image = Luma { width, height, pixels: &luma[..width * height] };
-    let mut result = Scan::default();
-    // A window a little wider than a finder pattern of 2 px modules.
-    let radius = (width.max(height) / 80).clamp(8, 40);
-    let bits = binarize(&image, radius);
+    let mut seen = None;
+    for pass in Pass::ALL {
+        let prepared;
+        let view = match pass {
+            Pass::AsSeen => image,
+            Pass::Sharpened => {
+                prepared = image::sharpen(&image, 1.5);
+                Luma { pixels: &prepared, ..image }
+            }
+            Pass::Smoothed => {
+                // Only a dim frame is noisy enough to be worth a blurred look.
+                if image::mean_level(&image) > 80.0 {
+                    continue;
+                }
+                prepared = image::smooth(&image, false);
+                Luma { pixels: &prepared, ..image }
+            }
+        };
+        let look = look_for_code(&view, pass.window(width.max(height)));
+        if look.text.is_some() {
+            return look;
+        }
+        seen = seen.or(look.seen_module_px);
+    }
+    Scan { text: quircs_fallback(&image), seen_module_px: seen }
+}
+
+/// The ways a frame is looked at, in order, until one reads a code: as it is; sharpened,
+/// for defocus and motion; smoothed, for sensor noise in the dark.
+#[derive(Clone, Copy)]
+enum Pass {
+    AsSeen,
+    Sharpened,
+    Smoothed,
+}
+
+impl Pass {
+    const ALL: [Pass; 3] = [Pass::AsSeen, Pass::Sharpened, Pass::Smoothed];
+
+    /// The threshold's window radius in pixels, for a frame `longest` pixels across.
+    fn window(self, longest: usize) -> usize {
+        match self {
+            // A little wider than a finder pattern of 2 px modules.
+            Pass::AsSeen | Pass::Smoothed => (longest / 80).clamp(8, 40),
+            // About two modules of a card at the door: blur leaves a finder's light ring
+            // darker than the average of a wide window, but still lighter than what is
+            // just around it.
+            Pass::Sharpened => (longest / 256).clamp(3, 12),
+        }
+    }
+}
+
+/// One look: finder patterns, then the likeliest codes they could belong to.
+fn look_for_code(image: &Luma, radius: usize) -> Scan {
+    let bits = binarize(image, radius);
     let finders = finder::find(&bits, MOST_FINDERS);
     let mut triples: Vec<Corners> = Vec::new();
     for a in 0..finders.len() {
@@ -60,26 +114,40 @@ pub fn scan(width: usize, height: usize, luma: &[u8]) -> Scan {
             }
         }
     }
-    // Most-seen finders first: a real code's are seen on many rows.
+    // Most-seen finders first: a real code's are seen on many lines. Then the triples
+    // whose timing patterns show best for some version (a cheap look, on the
+    // parallelogram through them) get the full fit.
     triples.sort_by_key(|t| std::cmp::Reverse(t.top_left.hits + t.top_right.hits + t.bottom_left.hits));
-    for corners in triples.iter().take(MOST_TRIPLES) {
-        result.seen_module_px.get_or_insert(corners.module());
-        for version in corners.versions() {
-            if let Some(text) = read_located(&image, corners, version) {
+    triples.truncate(MOST_TRIPLES);
+    let seen = triples.first().map(Corners::module);
+    let mut ranked: Vec<(f32, Vec<usize>, &Corners)> = triples
+        .iter()
+        .map(|corners| {
+            let mut versions: Vec<(f32, usize)> = corners.versions().into_iter().filter_map(|v| Some((locate::rough_fit(image, corners, v)?, v))).collect();
+            versions.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let best = versions.first().map_or(f32::MIN, |v| v.0);
+            (best, versions.into_iter().take(VERSIONS_FITTED).map(|v| v.1).collect(), corners)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (_, versions, corners) in ranked.into_iter().take(TRIPLES_FITTED) {
+        let mut fits: Vec<(f32, usize, perspective::Perspective)> = versions.into_iter().filter_map(|v| locate::fit(image, corners, v).map(|(score, p)| (score, v, p))).collect();
+        fits.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (_, version, p) in fits.into_iter().take(2) {
+            if let Some(text) = read_located(image, &p, version) {
                 return Scan { text: Some(text), seen_module_px: Some(corners.module()) };
             }
         }
     }
-    result.text = quircs_fallback(&image);
-    result
+    Scan { text: None, seen_module_px: seen }
 }
 
 /// Samples and decodes a code of `version` at these finders, trying a few thresholds.
-fn read_located(image: &Luma, corners: &Corners, version: usize) -> Option<String> {
+fn read_located(image: &Luma, perspective: &perspective::Perspective, version: usize) -> Option<String> {
     let size = layout::size(version);
-    let perspective = locate::perspective(image, corners, version)?;
-    let grid = read::sample_grid(image, &perspective, size)?;
-    [0.0, 6.0, -6.0].into_iter().find_map(|bias| read::decode(size, &read::threshold_grid(&grid, size, 3, bias)))
+    let grid = read::sample_grid(image, perspective, size)?;
+    let reads = |grid: &[f32]| [0.0, 6.0, -6.0].into_iter().find_map(|bias| read::decode(size, &read::threshold_grid(grid, size, 3, bias)));
+    reads(&grid).or_else(|| [0.8, 2.0].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, amount))))
 }
 
 /// quircs's own finder: large, sharp codes in photos, which a window tuned for small
