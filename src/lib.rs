@@ -14,7 +14,8 @@ pub mod components;
 pub mod i18n;
 pub mod latest;
 pub mod page_mode;
-pub mod qr_image;
+/// Reading a QR code from a frame: the `qr-scan` crate.
+pub use qr_scan as qr_image;
 pub mod theme;
 pub mod trust_store;
 pub mod words;

@@ -1,13 +1,13 @@
 //! The checker's decoder on the `card-frames` corpus, natively: reads per condition and
 //! card, misreads, and time per 1280×720 frame. The same frames in a browser, beside
 //! other web scanners, are `benches/decoders`. Run:
-//! `cargo run --release --example corpus [PER_CONDITION] [SEED] [DUMP_DIR]`
+//! `cargo run --release -p qr-scan --example corpus [PER_CONDITION] [SEED] [DUMP_DIR]`
 //! (DUMP_DIR receives the frames it could not read, as PGM).
 
 use std::time::Instant;
 
 use card_frames::{corpus, frame, Card, Condition};
-use warrant_check::qr_image::scan;
+use qr_scan::scan;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

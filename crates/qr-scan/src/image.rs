@@ -78,21 +78,21 @@ impl Integral {
 /// Grey levels below the local mean a pixel must be to count as dark: in a flat area
 /// (card stock, a wall) sensor noise would otherwise make half the pixels dark, and
 /// every speckle is a run the finder search must look at.
-const MARGIN: f32 = 2.0;
+const MARGIN: u64 = 2;
 
 /// Dark where a pixel is below the mean of the window of about `radius` pixels around it.
 pub fn binarize(luma: &Luma, radius: usize) -> Bits {
     let (w, h) = (luma.width, luma.height);
     let integral = Integral::of(luma);
-    let mean = |x: usize, y: usize, r: usize| {
-        let (x0, y0, x1, y1) = (x.saturating_sub(r), y.saturating_sub(r), (x + r + 1).min(w), (y + r + 1).min(h));
-        integral.sum(x0, y0, x1, y1) as f32 / ((x1 - x0) * (y1 - y0)) as f32
-    };
     let mut dark = vec![0u8; w * h];
     for y in 0..h {
+        let (y0, y1) = (y.saturating_sub(radius), (y + radius + 1).min(h));
         for x in 0..w {
-            let threshold = mean(x, y, radius) - MARGIN;
-            dark[y * w + x] = u8::from(f32::from(luma.pixels[y * w + x]) < threshold);
+            let (x0, x1) = (x.saturating_sub(radius), (x + radius + 1).min(w));
+            // pixel < sum / area - MARGIN, in integers.
+            let area = ((x1 - x0) * (y1 - y0)) as u64;
+            let pixel = u64::from(luma.pixels[y * w + x]) + MARGIN;
+            dark[y * w + x] = u8::from(pixel * area < u64::from(integral.sum(x0, y0, x1, y1)));
         }
     }
     Bits { width: w, height: h, dark }

@@ -24,6 +24,9 @@ type Step = (isize, isize);
 const STRICT: f64 = 1.6;
 const LENIENT: f64 = 1.2;
 
+/// Lines scanned: every `LINE_STEP`th row and diagonal.
+const LINE_STEP: usize = 2;
+
 /// Scan directions, each with the direction across it and a third to check along.
 const SCANS: [(Step, Step, Step); 2] = [((1, 0), (0, 1), (1, 1)), ((1, 1), (1, -1), (1, 0))];
 
@@ -35,24 +38,40 @@ pub fn find(bits: &Bits, limit: usize) -> Vec<Finder> {
     let mut runs: Vec<(usize, usize)> = Vec::with_capacity(256);
     for (scan, (along, across, check)) in SCANS.into_iter().enumerate() {
         // Rows start on the left edge; diagonals on the left edge and along the top.
-        let starts: Vec<(isize, isize)> = if along == (1, 0) { (0..h).map(|y| (0, y)).collect() } else { (0..h).rev().map(|y| (0, y)).chain((1..w).map(|x| (x, 0))).collect() };
+        // Every other line: a finder's middle run is 3 modules, at least 4 px even for a
+        // far card, so each finder is still crossed near its centre two or more times.
+        let starts: Vec<(isize, isize)> = if along == (1, 0) {
+            (0..h).step_by(LINE_STEP).map(|y| (0, y)).collect()
+        } else {
+            (0..h).rev().map(|y| (0, y)).chain((1..w).map(|x| (x, 0))).step_by(LINE_STEP).collect()
+        };
         for (x0, y0) in starts {
-            line.clear();
-            let (mut x, mut y) = (x0, y0);
-            while x < w && y < h {
-                line.push(bits.dark[(y * w + x) as usize]);
-                (x, y) = (x + along.0, y + along.1);
-            }
-            runs_of(&line, &mut runs);
-            let mut i = usize::from(line.first() != Some(&1));
+            // Rows are read in place; diagonals are gathered first.
+            let pixels: &[u8] = if along == (1, 0) {
+                &bits.dark[(y0 * w) as usize..((y0 + 1) * w) as usize]
+            } else {
+                line.clear();
+                let (mut x, mut y) = (x0, y0);
+                while x < w && y < h {
+                    line.push(bits.dark[(y * w + x) as usize]);
+                    (x, y) = (x + along.0, y + along.1);
+                }
+                &line
+            };
+            runs_of(pixels, &mut runs);
+            let mut i = usize::from(pixels.first() != Some(&1));
             while i + 5 <= runs.len() {
-                let lengths = [runs[i].1, runs[i + 1].1, runs[i + 2].1, runs[i + 3].1, runs[i + 4].1];
-                if looks_like_finder(lengths.map(|l| l as f64), STRICT) {
-                    let middle = runs[i + 2].0 as f64 + (runs[i + 2].1 as f64 - 1.0) / 2.0;
-                    let centre = (x0 as f64 + 0.5 + middle * along.0 as f64, y0 as f64 + 0.5 + middle * along.1 as f64);
-                    let total = lengths.iter().sum::<usize>() as f64;
-                    if let Some((at, module)) = confirm(bits, centre, total, along, across, check) {
-                        merge(&mut found, at, module, scan);
+                let middle_run = runs[i + 2].1;
+                // Most windows fail here, cheaply: the middle run must be the longest.
+                if middle_run >= 3 && middle_run > runs[i + 1].1 && middle_run > runs[i + 3].1 {
+                    let lengths = [runs[i].1, runs[i + 1].1, middle_run, runs[i + 3].1, runs[i + 4].1];
+                    if looks_like_finder(lengths.map(|l| l as f64), STRICT) {
+                        let middle = runs[i + 2].0 as f64 + (middle_run as f64 - 1.0) / 2.0;
+                        let centre = (x0 as f64 + 0.5 + middle * along.0 as f64, y0 as f64 + 0.5 + middle * along.1 as f64);
+                        let total = lengths.iter().sum::<usize>() as f64;
+                        if let Some((at, module)) = confirm(bits, centre, total, along, across, check) {
+                            merge(&mut found, at, module, scan);
+                        }
                     }
                 }
                 i += 2;
