@@ -6,8 +6,8 @@
 #  3. the independent Python (pycose) check of the test vectors,
 #  4. the widget's component tests in headless Chromium (wasm-bindgen-test),
 #  5. the built checker end to end in headless Chromium (Playwright): every verdict by deep
-#     link and paste, photo upload and drop, the camera with a fake camera playing a video
-#     of a card, the privacy audit, axe-core accessibility and keyboard-only use.
+#     link and paste, photo upload and drop, the camera with a fake camera playing videos
+#     of a card (large, as held at a door 15–20 cm away, moving), the privacy audit, axe-core accessibility and keyboard-only use.
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +62,8 @@ step "build the checker with the demo trust list, and the fake camera's videos"
 if ./scripts/build-checker.sh && mkdir -p target/e2e \
   && genuine=$(node -e "const s=require('./dist/samples.json').samples.find(s=>s.name==='genuine');process.stdout.write(s.qr_text)") \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card.y4m 10 \
+  && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-door.y4m 10 2.9 \
+  && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-moving.y4m 6 4 10 \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "" target/e2e/nothing.y4m 4; then
   step "end to end in headless Chromium (Playwright)"
   npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee "$log/e2e.txt"

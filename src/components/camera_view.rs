@@ -1,6 +1,8 @@
 //! Scanning with the camera: the rear camera into a video, frames decoded on the device
 //! until a QR code is read, then the camera stops at once. It also stops when the page is
-//! hidden or the view closes.
+//! hidden or the view closes. Only the newest frame is ever decoded: a frame the video
+//! has not moved past is skipped, and nothing queues while a frame is being read. When a
+//! code is seen but not read, the view says why it may be: too far, or moving.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -29,6 +31,25 @@ enum State {
     Failed(CameraError),
 }
 
+/// What to tell someone whose code is seen but not read.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Hint {
+    MoveCloser,
+    HoldStill,
+}
+
+impl Hint {
+    /// Below about 2 px a module, reads become unsure: closer helps; above it, the usual
+    /// reason is a moving hand or the focus hunting.
+    fn for_module_px(module_px: f64) -> Hint {
+        if module_px < 2.2 {
+            Hint::MoveCloser
+        } else {
+            Hint::HoldStill
+        }
+    }
+}
+
 /// Pause between decode attempts: frequent enough to feel instant, sparse enough to keep
 /// an old phone cool.
 const FRAME_GAP_MS: i32 = 60;
@@ -37,12 +58,14 @@ const FRAME_GAP_MS: i32 = 60;
 pub fn camera_view(props: &Props) -> Html {
     let words = use_words();
     let state = use_state(|| State::Starting);
+    let hint = use_state(|| None::<Hint>);
     let video = use_node_ref();
     let stream: Rc<RefCell<Option<MediaStream>>> = use_mut_ref(|| None);
 
     {
-        let (state, video, stream, on_text, on_close) = (
+        let (state, hint, video, stream, on_text, on_close) = (
             state.clone(),
+            hint.clone(),
             video.clone(),
             stream.clone(),
             props.on_text.clone(),
@@ -51,7 +74,7 @@ pub fn camera_view(props: &Props) -> Html {
         use_effect_with((), move |_| {
             let alive = Rc::new(Cell::new(true));
             if let Some(element) = video.cast::<HtmlVideoElement>() {
-                spawn_local(scan(element, state, stream.clone(), alive.clone(), on_text));
+                spawn_local(scan(element, state, hint, stream.clone(), alive.clone(), on_text));
             }
             // A hidden page (phone locked, app switched) must not keep the camera on.
             let on_hidden = Closure::<dyn Fn()>::new(move || {
@@ -94,7 +117,11 @@ pub fn camera_view(props: &Props) -> Html {
     };
     let message = match *state {
         State::Starting => words.get("camera-starting"),
-        State::Scanning { .. } => words.get("camera-scanning"),
+        State::Scanning { .. } => match *hint {
+            None => words.get("camera-scanning"),
+            Some(Hint::MoveCloser) => words.get("camera-move-closer"),
+            Some(Hint::HoldStill) => words.get("camera-hold-still"),
+        },
         State::Failed(CameraError::Refused) => words.get("camera-refused"),
         State::Failed(CameraError::Unavailable) => words.get("camera-unavailable"),
     };
@@ -102,7 +129,7 @@ pub fn camera_view(props: &Props) -> Html {
     html! {
         <section class="camera" aria-labelledby="camera-title" data-camera={match *state { State::Starting => "starting", State::Scanning { .. } => "scanning", State::Failed(CameraError::Refused) => "refused", State::Failed(CameraError::Unavailable) => "unavailable" }}>
             <h2 id="camera-title">{ words.get("camera-title") }</h2>
-            <p role="status">{ message }</p>
+            <p role="status" data-hint={hint.map(|h| if h == Hint::MoveCloser { "move-closer" } else { "hold-still" })}>{ message }</p>
             <video ref={video} class={classes!(failed.then_some("hidden"))} playsinline=true muted=true autoplay=true aria-label={words.get("camera-view")}></video>
             <div class="row">
                 if let State::Scanning { torch: Some(on) } = *state {
@@ -117,6 +144,7 @@ pub fn camera_view(props: &Props) -> Html {
 async fn scan(
     video: HtmlVideoElement,
     state: UseStateHandle<State>,
+    hint: UseStateHandle<Option<Hint>>,
     stream_slot: Rc<RefCell<Option<MediaStream>>>,
     alive: Rc<Cell<bool>>,
     on_text: Callback<String>,
@@ -143,20 +171,32 @@ async fn scan(
         return;
     };
     let performance = window().performance();
+    let mut last_frame_time = f64::NAN;
+    let mut shown_hint = None;
     while alive.get() {
-        if let Some(frame) = pixels::from_video(&video, &canvas) {
+        // The same frame again (a slow camera, a paused video) is not read twice.
+        let frame_time = video.current_time();
+        let frame = if frame_time == last_frame_time { None } else { pixels::from_video(&video, &canvas) };
+        if let Some(frame) = frame {
+            last_frame_time = frame_time;
             let started = performance.as_ref().map(|p| p.now());
-            let found = qr_image::find_qr_text(frame.width, frame.height, &frame.pixels);
+            let found = qr_image::scan(frame.width, frame.height, &frame.pixels);
             if let (Some(p), Some(t0)) = (&performance, started) {
                 crate::browser::record_measure(p, "warrant-frame-decode", t0);
             }
-            if let Some(text) = found {
+            if let Some(text) = found.text {
                 // The card is read: the camera goes off before anything else happens.
                 if let Some(stream) = stream_slot.borrow_mut().take() {
                     camera::stop(&stream);
                 }
                 on_text.emit(text);
                 return;
+            }
+            // Only a change is announced (the status line is a live region).
+            let seen = found.seen_module_px.map(Hint::for_module_px);
+            if seen.is_some() && seen != shown_hint && alive.get() {
+                shown_hint = seen;
+                hint.set(seen);
             }
         }
         sleep(FRAME_GAP_MS).await;

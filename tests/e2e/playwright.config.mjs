@@ -25,8 +25,10 @@ export default defineConfig({
   ],
   projects: [
     { name: 'page', testIgnore: /camera\.spec/ },
-    // Chromium's fake camera, fed a video of the genuine sample card, or of an empty doorway.
-    ...[['camera', 'card.y4m'], ['camera-empty', 'nothing.y4m']].map(([name, video]) => ({
+    // Chromium's fake camera, fed a video of the genuine sample card (large; as held at a
+    // door, 15–20 cm away, a version-10 code about 165 px wide; large but smeared by a
+    // moving hand), or of an empty doorway.
+    ...[['camera', 'card.y4m'], ['camera-door', 'card-door.y4m'], ['camera-moving', 'card-moving.y4m'], ['camera-empty', 'nothing.y4m']].map(([name, video]) => ({
       name,
       testMatch: /camera\.spec/,
       use: {

@@ -40,6 +40,8 @@ pub fn find_qr_text(width: usize, height: usize, luma: &[u8]) -> Option<String> 
 /// busy scene, few enough that a frame without a code costs little.
 const MOST_FINDERS: usize = 24;
 const MOST_TRIPLES: usize = 30;
+/// Timing score (1 is a perfect alternation) above which a triple is taken for a code.
+const SEEN_TIMING: f32 = 0.3;
 /// Triples given the full fit, and versions fitted for each.
 const TRIPLES_FITTED: usize = 4;
 const VERSIONS_FITTED: usize = 4;
@@ -119,7 +121,6 @@ fn look_for_code(image: &Luma, radius: usize) -> Scan {
     // parallelogram through them) get the full fit.
     triples.sort_by_key(|t| std::cmp::Reverse(t.top_left.hits + t.top_right.hits + t.bottom_left.hits));
     triples.truncate(MOST_TRIPLES);
-    let seen = triples.first().map(Corners::module);
     let mut ranked: Vec<(f32, Vec<usize>, &Corners)> = triples
         .iter()
         .map(|corners| {
@@ -130,6 +131,9 @@ fn look_for_code(image: &Luma, radius: usize) -> Scan {
         })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // A code is "seen" only where a triple's timing pattern shows, not wherever three
+    // finder-like blobs happen to make a right angle.
+    let seen = ranked.first().filter(|r| r.0 > SEEN_TIMING).map(|r| r.2.module());
     for (_, versions, corners) in ranked.into_iter().take(TRIPLES_FITTED) {
         let mut fits: Vec<(f32, usize, perspective::Perspective)> = versions.into_iter().filter_map(|v| locate::fit(image, corners, v).map(|(score, p)| (score, v, p))).collect();
         fits.sort_by(|a, b| b.0.total_cmp(&a.0));
