@@ -82,9 +82,14 @@ async fn zoom_in(stream: &MediaStream) {
     if max <= min {
         return;
     }
-    let zoom = WANTED.clamp(min, max);
+    apply_advanced(&track, "zoom", &WANTED.clamp(min, max).into()).await;
+}
+
+/// Sets one of the camera's optional settings (`advanced` constraints: a browser that
+/// cannot honour one ignores it rather than failing).
+async fn apply_advanced(track: &MediaStreamTrack, name: &str, value: &JsValue) {
     let advanced = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&advanced, &"zoom".into(), &zoom.into());
+    let _ = js_sys::Reflect::set(&advanced, &name.into(), value);
     let constraints = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&constraints, &"advanced".into(), &js_sys::Array::of1(&advanced));
     if let Ok(p) = track.apply_constraints_with_constraints(constraints.unchecked_ref()) {
@@ -105,12 +110,7 @@ pub fn has_torch(stream: &MediaStream) -> bool {
 }
 
 pub async fn set_torch(stream: &MediaStream, on: bool) {
-    let Some(track) = video_track(stream) else { return };
-    let advanced = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&advanced, &"torch".into(), &on.into());
-    let constraints = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&constraints, &"advanced".into(), &js_sys::Array::of1(&advanced));
-    if let Ok(p) = track.apply_constraints_with_constraints(constraints.unchecked_ref()) {
-        let _ = JsFuture::from(p).await;
+    if let Some(track) = video_track(stream) {
+        apply_advanced(&track, "torch", &on.into()).await;
     }
 }
