@@ -42,6 +42,22 @@ pub fn sharpen_grid(grid: &[f32], size: usize, amount: f32) -> Vec<f32> {
     out
 }
 
+/// Each module pushed away from its two neighbours along grid direction `(di, dj)`: a hand
+/// moving during the exposure smears each module into the next ones along one direction
+/// (which one is not known, so callers try several).
+pub fn sharpen_grid_along(grid: &[f32], size: usize, (di, dj): (isize, isize), amount: f32) -> Vec<f32> {
+    let n = size as isize;
+    let at = |i: isize, j: isize| grid[(j.clamp(0, n - 1) * n + i.clamp(0, n - 1)) as usize];
+    let mut out = Vec::with_capacity(grid.len());
+    for j in 0..n {
+        for i in 0..n {
+            let neighbours = (at(i - di, j - dj) + at(i + di, j + dj)) / 2.0;
+            out.push(at(i, j) + amount * (at(i, j) - neighbours));
+        }
+    }
+    out
+}
+
 /// Dark or light for each module: darker than the mean of the modules within `reach`
 /// modules of it, shifted by `bias` grey levels (positive counts more modules dark).
 pub fn threshold_grid(grid: &[f32], size: usize, reach: usize, bias: f32) -> Vec<bool> {
