@@ -89,3 +89,23 @@ fn bad_input_gives_nothing_and_never_panics() {
     let noise: Vec<u8> = (0..320u32 * 240).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
     assert_eq!(scan(320, 240, &noise).text, None);
 }
+
+#[test]
+fn random_images_of_any_shape_never_panic() {
+    // Blocks of random grey: edges, runs and squares everywhere, finder-like by chance.
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..40 {
+        let width = 1 + (next() % 400) as usize;
+        let height = 1 + (next() % 300) as usize;
+        let block = 1 + (next() % 6) as usize;
+        let pixels: Vec<u8> = (0..width * height).map(|i| ((i % width) / block * 31 + (i / width) / block * 17) as u8 ^ (next() % 2 * 255) as u8).collect();
+        assert_eq!(scan(width, height, &pixels).text, None, "{width}×{height}");
+    }
+}
+
