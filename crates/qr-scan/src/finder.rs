@@ -17,6 +17,13 @@ pub struct Finder {
     pub hits: u32,
 }
 
+impl Finder {
+    /// Pixels between this finder's centre and another's.
+    pub fn distance(&self, other: &Finder) -> f64 {
+        ((self.x - other.x).powi(2) + (self.y - other.y).powi(2)).sqrt()
+    }
+}
+
 type Step = (isize, isize);
 
 /// How much longer than the rings the middle run must be: along the scan and across it,

@@ -151,10 +151,9 @@ fn read_located(image: &Luma, perspective: &perspective::Perspective, version: u
     let size = layout::size(version);
     let grid = read::sample_grid(image, perspective, size)?;
     let reads = |grid: &[f32]| [0.0, 6.0, -6.0].into_iter().find_map(|bias| read::decode(size, &read::threshold_grid(grid, size, 3, bias)));
-    const DIRECTIONS: [(isize, isize); 4] = [(1, 0), (0, 1), (1, 1), (1, -1)];
     reads(&grid)
-        .or_else(|| [0.8, 2.0].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, amount))))
-        .or_else(|| DIRECTIONS.into_iter().find_map(|d| [1.0, 2.5].into_iter().find_map(|amount| reads(&read::sharpen_grid_along(&grid, size, d, amount)))))
+        .or_else(|| [0.8, 2.0].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, &read::AROUND, amount))))
+        .or_else(|| read::SMEARS.into_iter().find_map(|d| [1.0, 2.5].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, &[d], amount)))))
 }
 
 /// quircs's own finder: large, sharp codes in photos, which a window tuned for small

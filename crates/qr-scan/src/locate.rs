@@ -6,7 +6,7 @@
 use super::finder::Finder;
 use super::image::Luma;
 use super::layout;
-use super::perspective::Perspective;
+use super::perspective::{Pair, Perspective};
 
 /// Three finder patterns that could be one code's, named by corner.
 #[derive(Clone, Copy, Debug)]
@@ -20,8 +20,7 @@ impl Corners {
     /// Names the corners of a plausible triple; `None` if the three cannot be one code's
     /// (unlike sizes, far from a right angle).
     pub fn of(a: Finder, b: Finder, c: Finder) -> Option<Corners> {
-        let d = |p: &Finder, q: &Finder| ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
-        let (ab, bc, ca) = (d(&a, &b), d(&b, &c), d(&c, &a));
+        let (ab, bc, ca) = (a.distance(&b), b.distance(&c), c.distance(&a));
         // The corner opposite the longest side is the top left.
         let (tl, mut tr, mut bl) = if bc >= ab && bc >= ca { (a, b, c) } else if ca >= ab && ca >= bc { (b, c, a) } else { (c, a, b) };
         let (ux, uy, vx, vy) = (tr.x - tl.x, tr.y - tl.y, bl.x - tl.x, bl.y - tl.y);
@@ -29,7 +28,7 @@ impl Corners {
         if ux * vy - uy * vx < 0.0 {
             std::mem::swap(&mut tr, &mut bl);
         }
-        let (lu, lv) = (d(&tl, &tr), d(&tl, &bl));
+        let (lu, lv) = (tl.distance(&tr), tl.distance(&bl));
         let cos = (ux * vx + uy * vy) / (lu * lv);
         let modules = [tl.module, tr.module, bl.module];
         let (small, large) = modules.iter().fold((f64::MAX, 0.0f64), |(s, l), &m| (s.min(m), l.max(m)));
@@ -44,10 +43,9 @@ impl Corners {
 
     /// Modules across, estimated from the finders' spacing and module sizes.
     pub fn estimated_size(&self) -> f64 {
-        let d = |p: &Finder, q: &Finder| ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
         let (tl, tr, bl) = (&self.top_left, &self.top_right, &self.bottom_left);
-        let across = d(tl, tr) / ((tl.module + tr.module) / 2.0);
-        let down = d(tl, bl) / ((tl.module + bl.module) / 2.0);
+        let across = tl.distance(tr) / ((tl.module + tr.module) / 2.0);
+        let down = tl.distance(bl) / ((tl.module + bl.module) / 2.0);
         (across + down) / 2.0 + 7.0
     }
 
@@ -55,21 +53,28 @@ impl Corners {
     /// size the finders suggest is a poor guide on its own: it reads up to √2 too large on
     /// a code turned 45° and too small on a blurred one, so the range is wide.
     pub fn versions(&self) -> Vec<usize> {
-        let modules_between = self.estimated_size() - 7.0;
-        let (low, high) = (0.6 * modules_between + 7.0, 1.8 * modules_between + 7.0);
         let estimate = self.estimated_size();
+        let modules_between = estimate - 7.0;
+        let (low, high) = (0.6 * modules_between + 7.0, 1.8 * modules_between + 7.0);
         let mut versions: Vec<usize> = layout::VERSIONS.filter(|&v| (low..=high).contains(&(layout::size(v) as f64))).collect();
         versions.sort_by(|&a, &b| (layout::size(a) as f64 - estimate).abs().total_cmp(&(layout::size(b) as f64 - estimate).abs()));
         versions
     }
 
+    /// Each finder's centre in a code of `version` (modules) with where it was seen (pixels).
+    fn centre_pairs(&self, version: usize) -> [Pair; 3] {
+        let [tl, tr, bl] = layout::finder_centres(version);
+        let (a, b, c) = (&self.top_left, &self.top_right, &self.bottom_left);
+        [(tl, (a.x, a.y)), (tr, (b.x, b.y)), (bl, (c.x, c.y))]
+    }
+
     /// The parallelogram through the three finders, for a code of `version`.
     fn affine(&self, version: usize) -> Option<Perspective> {
-        let [tl, tr, bl] = layout::finder_centres(version);
         let far = layout::size(version) as f64 - 3.5;
         let (a, b, c) = (&self.top_left, &self.top_right, &self.bottom_left);
         let fourth = (b.x + c.x - a.x, b.y + c.y - a.y);
-        Perspective::fit(&[(tl, (a.x, a.y)), (tr, (b.x, b.y)), (bl, (c.x, c.y)), ((far, far), fourth)])
+        let [tl, tr, bl] = self.centre_pairs(version);
+        Perspective::fit(&[tl, tr, bl, ((far, far), fourth)])
     }
 
     pub fn module(&self) -> f64 {
@@ -97,12 +102,6 @@ pub fn fit(luma: &Luma, corners: &Corners, version: usize) -> Option<(f32, Persp
 /// The perspective of a code of `version` with these finder patterns, or `None` if its
 /// alignment patterns are not where that version puts them.
 fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Perspective> {
-    let [tl, tr, bl] = layout::finder_centres(version);
-    let found = [
-        (tl, (corners.top_left.x, corners.top_left.y)),
-        (tr, (corners.top_right.x, corners.top_right.y)),
-        (bl, (corners.bottom_left.x, corners.bottom_left.y)),
-    ];
     let affine = corners.affine(version)?;
     let alignments = layout::alignment_centres(version);
     let Some(&bottom_right) = alignments.first() else {
@@ -116,7 +115,7 @@ fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Perspec
     let Some(seen) = find_alignment(luma, &affine, bottom_right, (x, y), 5.0, contrast) else {
         return Some(affine);
     };
-    let mut pairs: Vec<((f64, f64), (f64, f64))> = found.to_vec();
+    let mut pairs: Vec<Pair> = corners.centre_pairs(version).to_vec();
     pairs.push((bottom_right, seen));
     let mut fitted = Perspective::fit(&pairs)?;
     // Then every other alignment pattern, each near where the new fit puts it.

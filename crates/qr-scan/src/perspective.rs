@@ -6,7 +6,8 @@
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Perspective([f64; 9]);
 
-type Pair = ((f64, f64), (f64, f64));
+/// A point in module coordinates and where it is in the image, in pixels.
+pub type Pair = ((f64, f64), (f64, f64));
 
 impl Perspective {
     /// The least-squares fit to four or more (module, pixel) pairs; `None` if they are

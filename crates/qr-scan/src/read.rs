@@ -28,35 +28,28 @@ pub fn sample_grid(luma: &Luma, p: &Perspective, size: usize) -> Option<Vec<f32>
     Some(grid)
 }
 
-/// Each module pushed away from the mean of its four neighbours by `amount` times the
-/// difference: blur mixes a module with its neighbours, and this undoes some of it.
-pub fn sharpen_grid(grid: &[f32], size: usize, amount: f32) -> Vec<f32> {
-    let at = |i: usize, j: usize| grid[j * size + i];
+/// Each module pushed away from the mean of its neighbours along `directions` (grid steps,
+/// each taken both ways) by `amount` times the difference. Blur mixes a module with all
+/// four neighbours (`AROUND`); a hand moving during the exposure smears it into the next
+/// ones along one direction, which is not known, so callers try several.
+pub fn sharpen_grid(grid: &[f32], size: usize, directions: &[(isize, isize)], amount: f32) -> Vec<f32> {
+    let n = size as isize;
+    let at = |i: isize, j: isize| grid[(j.clamp(0, n - 1) * n + i.clamp(0, n - 1)) as usize];
     let mut out = Vec::with_capacity(grid.len());
-    for j in 0..size {
-        for i in 0..size {
-            let neighbours = (at(i.saturating_sub(1), j) + at((i + 1).min(size - 1), j) + at(i, j.saturating_sub(1)) + at(i, (j + 1).min(size - 1))) / 4.0;
+    for j in 0..n {
+        for i in 0..n {
+            let sum: f32 = directions.iter().map(|&(di, dj)| at(i - di, j - dj) + at(i + di, j + dj)).sum();
+            let neighbours = sum / (2 * directions.len()) as f32;
             out.push(at(i, j) + amount * (at(i, j) - neighbours));
         }
     }
     out
 }
 
-/// Each module pushed away from its two neighbours along grid direction `(di, dj)`: a hand
-/// moving during the exposure smears each module into the next ones along one direction
-/// (which one is not known, so callers try several).
-pub fn sharpen_grid_along(grid: &[f32], size: usize, (di, dj): (isize, isize), amount: f32) -> Vec<f32> {
-    let n = size as isize;
-    let at = |i: isize, j: isize| grid[(j.clamp(0, n - 1) * n + i.clamp(0, n - 1)) as usize];
-    let mut out = Vec::with_capacity(grid.len());
-    for j in 0..n {
-        for i in 0..n {
-            let neighbours = (at(i - di, j - dj) + at(i + di, j + dj)) / 2.0;
-            out.push(at(i, j) + amount * (at(i, j) - neighbours));
-        }
-    }
-    out
-}
+/// The four neighbours across and down.
+pub const AROUND: [(isize, isize); 2] = [(1, 0), (0, 1)];
+/// The directions a smear is tried along: across, down and both diagonals.
+pub const SMEARS: [(isize, isize); 4] = [(1, 0), (0, 1), (1, 1), (1, -1)];
 
 /// Dark or light for each module: darker than the mean of the modules within `reach`
 /// modules of it, shifted by `bias` grey levels (positive counts more modules dark).
