@@ -16,6 +16,7 @@ use yew::prelude::*;
 use super::use_words;
 use crate::browser::camera::{self, CameraError};
 use crate::browser::{document, pixels, window};
+use crate::i18n::Words;
 use crate::qr_image;
 
 #[derive(Properties, PartialEq)]
@@ -46,6 +47,22 @@ impl Hint {
             Hint::MoveCloser
         } else {
             Hint::HoldStill
+        }
+    }
+
+    /// What the status line says (literal ids, which the i18n test finds in the code).
+    fn words(self, words: &Words) -> String {
+        match self {
+            Hint::MoveCloser => words.get("camera-move-closer"),
+            Hint::HoldStill => words.get("camera-hold-still"),
+        }
+    }
+
+    /// Its name in the page (`data-hint`), for tests and styles.
+    fn name(self) -> &'static str {
+        match self {
+            Hint::MoveCloser => "move-closer",
+            Hint::HoldStill => "hold-still",
         }
     }
 }
@@ -118,9 +135,8 @@ pub fn camera_view(props: &Props) -> Html {
     let message = match *state {
         State::Starting => words.get("camera-starting"),
         State::Scanning { .. } => match *hint {
+            Some(hint) => hint.words(&words),
             None => words.get("camera-scanning"),
-            Some(Hint::MoveCloser) => words.get("camera-move-closer"),
-            Some(Hint::HoldStill) => words.get("camera-hold-still"),
         },
         State::Failed(CameraError::Refused) => words.get("camera-refused"),
         State::Failed(CameraError::Unavailable) => words.get("camera-unavailable"),
@@ -129,7 +145,7 @@ pub fn camera_view(props: &Props) -> Html {
     html! {
         <section class="camera" aria-labelledby="camera-title" data-camera={match *state { State::Starting => "starting", State::Scanning { .. } => "scanning", State::Failed(CameraError::Refused) => "refused", State::Failed(CameraError::Unavailable) => "unavailable" }}>
             <h2 id="camera-title">{ words.get("camera-title") }</h2>
-            <p role="status" data-hint={hint.map(|h| if h == Hint::MoveCloser { "move-closer" } else { "hold-still" })}>{ message }</p>
+            <p role="status" data-hint={hint.map(Hint::name)}>{ message }</p>
             <video ref={video} class={classes!(failed.then_some("hidden"))} playsinline=true muted=true autoplay=true aria-label={words.get("camera-view")}></video>
             <div class="row">
                 if let State::Scanning { torch: Some(on) } = *state {

@@ -93,6 +93,7 @@ pub fn frame(qr_text: &str, c: &Conditions) -> Vec<u8> {
     let modules = code.width();
     let dark: Vec<bool> = code.to_colors().into_iter().map(|m| m == Color::Dark).collect();
     let to_card = inverse(&card_to_frame(c));
+    let door = Door::new(c.seed);
     let mut light = vec![0.0f32; c.width * c.height];
     // 2×2 samples a pixel: a sensor pixel integrates light over its area.
     const SUB: [f64; 2] = [0.25, 0.75];
@@ -102,7 +103,7 @@ pub fn frame(qr_text: &str, c: &Conditions) -> Vec<u8> {
             for sy in SUB {
                 for sx in SUB {
                     let (u, v) = apply(&to_card, x as f64 + sx, y as f64 + sy);
-                    sum += radiance(u, v, modules, &dark, c);
+                    sum += radiance(u, v, modules, &dark, &door, c);
                 }
             }
             light[y * c.width + x] = (sum / 4.0) as f32;
@@ -113,10 +114,11 @@ pub fn frame(qr_text: &str, c: &Conditions) -> Vec<u8> {
 
 /// A frame with no card in it: the same door, light and sensor.
 pub fn empty_frame(c: &Conditions) -> Vec<u8> {
+    let door = Door::new(c.seed);
     let mut light = vec![0.0f32; c.width * c.height];
     for y in 0..c.height {
         for x in 0..c.width {
-            light[y * c.width + x] = (background(x as f64 / c.width as f64, y as f64 / c.height as f64, c.seed) * c.light) as f32;
+            light[y * c.width + x] = (door.at(x as f64 / c.width as f64, y as f64 / c.height as f64) * c.light) as f32;
         }
     }
     expose(light, c)
@@ -133,11 +135,11 @@ fn expose(light: Vec<f32>, c: &Conditions) -> Vec<u8> {
 
 /// Light reaching the lens from card point (u, v) in millimetres (anything off the card is
 /// the door behind it).
-fn radiance(u: f64, v: f64, modules: usize, dark: &[bool], c: &Conditions) -> f64 {
+fn radiance(u: f64, v: f64, modules: usize, dark: &[bool], door: &Door, c: &Conditions) -> f64 {
     let on_card = (0.0..CARD_W).contains(&u) && (0.0..CARD_H).contains(&v);
     if !on_card {
         let (fx, fy) = ((u + 60.0) / 200.0, (v + 40.0) / 140.0);
-        return background(fx, fy, c.seed) * c.light;
+        return door.at(fx, fy) * c.light;
     }
     let printed = card_print(u, v, modules, dark);
     let glare = if c.glare > 0.0 {
@@ -178,20 +180,33 @@ fn card_print(u: f64, v: f64, modules: usize, dark: &[bool]) -> f64 {
 }
 
 /// A door behind the card: a painted panel with mouldings, a lit frame edge and a grain,
-/// varied by the seed so no two scenes are alike. `fx`, `fy` are 0–1 across the scene.
-fn background(fx: f64, fy: f64, seed: u64) -> f64 {
-    let mut rng = Rng::new(seed ^ 0xD00E);
-    let paint = rng.range(50.0, 140.0);
-    let edge = rng.range(0.05, 0.35);
-    let panel = (rng.range(0.2, 0.4), rng.range(0.6, 0.8));
-    let mut level = paint * (0.8 + 0.4 * fy);
-    if fx < edge {
-        level = paint * 1.6 + 20.0;
-    } else if (fx - panel.0).abs() < 0.01 || (fx - panel.1).abs() < 0.01 || (fy - 0.3).abs() < 0.008 {
-        level *= 0.6;
+/// varied by the seed so no two scenes are alike. Drawn once a frame, read per sample.
+struct Door {
+    paint: f64,
+    edge: f64,
+    panel: (f64, f64),
+}
+
+impl Door {
+    fn new(seed: u64) -> Door {
+        let mut rng = Rng::new(seed ^ 0xD00E);
+        let paint = rng.range(50.0, 140.0);
+        let edge = rng.range(0.05, 0.35);
+        let panel = (rng.range(0.2, 0.4), rng.range(0.6, 0.8));
+        Door { paint, edge, panel }
     }
-    let grain = (fx * 173.0 + (fy * 31.0).sin() * 3.0).sin() * 6.0;
-    (level + grain).clamp(0.0, 255.0)
+
+    /// The light from the door at `fx`, `fy` (0–1 across the scene).
+    fn at(&self, fx: f64, fy: f64) -> f64 {
+        let mut level = self.paint * (0.8 + 0.4 * fy);
+        if fx < self.edge {
+            level = self.paint * 1.6 + 20.0;
+        } else if (fx - self.panel.0).abs() < 0.01 || (fx - self.panel.1).abs() < 0.01 || (fy - 0.3).abs() < 0.008 {
+            level *= 0.6;
+        }
+        let grain = (fx * 173.0 + (fy * 31.0).sin() * 3.0).sin() * 6.0;
+        (level + grain).clamp(0.0, 255.0)
+    }
 }
 
 /// The homography from card millimetres to frame pixels: tilt (pinhole), rotate, scale, place.
