@@ -35,35 +35,22 @@ test('link after link leaves no token in the tab history', async ({ page }) => {
   }
 });
 
-test('paste after link', async ({ page }) => {
-  await openLink(page, 'genuine');
-  await expectShowing(page, 'genuine');
-  await paste(page, 'revoked');
-  await expectShowing(page, 'revoked', 'genuine');
-});
-
-test('photo after link', async ({ page }) => {
-  await openLink(page, 'genuine');
-  await expectShowing(page, 'genuine');
-  await choosePhoto(page, 'revoked');
-  await expectShowing(page, 'revoked', 'genuine');
-});
-
-test('link after paste', async ({ page }) => {
-  await page.goto('/');
-  await paste(page, 'genuine');
-  await expectShowing(page, 'genuine');
-  await openLink(page, 'revoked');
-  await expectShowing(page, 'revoked', 'genuine');
-});
-
-test('link after photo', async ({ page }) => {
-  await page.goto('/');
-  await choosePhoto(page, 'revoked');
-  await expectShowing(page, 'revoked');
-  await openLink(page, 'genuine');
-  await expectShowing(page, 'genuine', 'revoked');
-});
+// One way in, then another: [way, card] given first, then [way, card] after it.
+const WAYS = { link: openLink, paste, photo: choosePhoto };
+for (const [[firstWay, firstCard], [thenWay, thenCard]] of [
+  [['link', 'genuine'], ['paste', 'revoked']],
+  [['link', 'genuine'], ['photo', 'revoked']],
+  [['paste', 'genuine'], ['link', 'revoked']],
+  [['photo', 'revoked'], ['link', 'genuine']],
+]) {
+  test(`${thenWay} after ${firstWay}`, async ({ page }) => {
+    if (firstWay !== 'link') await page.goto('/');
+    await WAYS[firstWay](page, firstCard);
+    await expectShowing(page, firstCard);
+    await WAYS[thenWay](page, thenCard);
+    await expectShowing(page, thenCard, firstCard);
+  });
+}
 
 test('photo after paste, and paste after photo', async ({ page }) => {
   await page.goto('/');
