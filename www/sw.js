@@ -17,7 +17,8 @@ self.addEventListener('install', (event) => {
   // Files with a content hash in their name were just downloaded by the page and cannot be
   // stale, so take them from the HTTP cache: a phone on a poor signal must not fetch the
   // Wasm twice. Everything else is revalidated, so a new version never precaches stale files.
-  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+  // Trunk writes its 64-bit hash in hex without leading zeros: 16 digits or fewer.
+  const hashed = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
   event.waitUntil(caches.open(APP_CACHE)
     .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: hashed.test(u) ? 'default' : 'no-cache' }))))
     .then(() => self.skipWaiting()));
