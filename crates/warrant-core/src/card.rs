@@ -3,8 +3,7 @@
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use coset::cbor::value::Value;
-use coset::cwt::{ClaimName, ClaimsSet, Timestamp};
+use crate::cbor::{self, Value};
 
 use crate::labels::HOLDER_CLAIM;
 use crate::limits::*;
@@ -113,55 +112,84 @@ impl Card {
         Ok(())
     }
 
-    /// The CWT claims set: iss, exp, nbf (only if it differs from iat), iat, cti, holder.
-    pub(crate) fn to_claims(&self) -> ClaimsSet {
+    /// The CWT claims set: iss, exp, nbf (only if it differs from iat), iat, cti, holder,
+    /// in that order (docs/FORMAT.md §3.1).
+    pub(crate) fn to_claims(&self) -> Value {
         let holder = Value::Array(vec![
-            Value::Integer(self.holder.role.code().into()),
+            Value::Int(self.holder.role.code().into()),
             match ranks::code_of(&self.holder.rank) {
-                Some(code) => Value::Integer(code.into()),
+                Some(code) => Value::Int(code.into()),
                 None => Value::Text(self.holder.rank.clone()),
             },
             Value::Text(self.holder.number.clone()),
             Value::Text(self.holder.name.clone()),
         ]);
-        ClaimsSet {
-            issuer: Some(self.issuer.clone()),
-            expiration_time: Some(Timestamp::WholeSeconds(self.expires_at)),
-            not_before: (self.not_before != self.issued_at).then_some(Timestamp::WholeSeconds(self.not_before)),
-            issued_at: Some(Timestamp::WholeSeconds(self.issued_at)),
-            cwt_id: Some(self.serial.clone()),
-            rest: vec![(ClaimName::PrivateUse(HOLDER_CLAIM), holder)],
-            ..Default::default()
+        let mut claims = vec![(ISS, Value::Text(self.issuer.clone())), (EXP, Value::Int(self.expires_at.into()))];
+        if self.not_before != self.issued_at {
+            claims.push((NBF, Value::Int(self.not_before.into())));
         }
+        claims.extend([
+            (IAT, Value::Int(self.issued_at.into())),
+            (CTI, Value::Bytes(self.serial.clone())),
+            (HOLDER_CLAIM.into(), holder),
+        ]);
+        Value::Map(claims.into_iter().map(|(key, value)| (Value::Int(key), value)).collect())
     }
 
     /// Reads a claims set, enforcing the limits. Any failure is a malformed card.
-    pub(crate) fn from_claims(claims: ClaimsSet) -> Result<Card, MalformedReason> {
+    pub(crate) fn from_claims(claims: Value) -> Result<Card, MalformedReason> {
         use MalformedReason::{BadClaim, MissingClaim};
-        if claims.subject.is_some() || claims.audience.is_some() {
+        let not_claims = MalformedReason::BadStructure("payload");
+        let Value::Map(entries) = claims else { return Err(not_claims) };
+        if cbor::has_duplicate_key(&entries) {
+            return Err(not_claims);
+        }
+        // The shape of each claim is checked while reading; the rules on them afterwards,
+        // in the order of docs/FORMAT.md §5, so that every reader names the same reason.
+        let (mut issuer, mut expires_at, mut not_before, mut issued_at, mut serial, mut holder) = (None, None, None, None, None, None);
+        let (mut sub_or_aud, mut unexpected) = (false, false);
+        for (key, value) in entries {
+            let Value::Int(key) = key else {
+                // Text keys are claims too (RFC 8392 §3), just none this format has.
+                if matches!(key, Value::Text(_)) {
+                    unexpected = true;
+                    continue;
+                }
+                return Err(not_claims);
+            };
+            match (key, value) {
+                (ISS, Value::Text(iss)) => issuer = Some(iss),
+                (EXP, t) => expires_at = Some(time_claim(t)?),
+                (NBF, t) => not_before = Some(time_claim(t)?),
+                (IAT, t) => issued_at = Some(time_claim(t)?),
+                (CTI, Value::Bytes(cti)) => serial = Some(cti),
+                (ISS | CTI, _) => return Err(not_claims),
+                (SUB | AUD, _) => sub_or_aud = true,
+                (key, value) if key == HOLDER_CLAIM.into() => holder = Some(value),
+                _ => unexpected = true,
+            }
+        }
+        // A card carries nothing beyond what is printed on it: claims nobody checks are refused, not ignored.
+        if sub_or_aud {
             return Err(BadClaim("unexpected claim"));
         }
-        let issuer = claims.issuer.ok_or(MissingClaim("iss"))?;
+        let issuer = issuer.ok_or(MissingClaim("iss"))?;
         check_text(&issuer, MAX_ISSUER_CHARS).map_err(|_| BadClaim("iss"))?;
-        let expires_at = whole_seconds(claims.expiration_time.ok_or(MissingClaim("exp"))?).ok_or(BadClaim("exp"))?;
-        let issued_at = whole_seconds(claims.issued_at.ok_or(MissingClaim("iat"))?).ok_or(BadClaim("iat"))?;
-        let not_before = match claims.not_before {
+        let expires_at = whole_seconds(expires_at.ok_or(MissingClaim("exp"))?).ok_or(BadClaim("exp"))?;
+        let issued_at = whole_seconds(issued_at.ok_or(MissingClaim("iat"))?).ok_or(BadClaim("iat"))?;
+        let not_before = match not_before {
             Some(t) => whole_seconds(t).ok_or(BadClaim("nbf"))?,
             None => issued_at,
         };
-        let serial = claims.cwt_id.ok_or(MissingClaim("cti"))?;
+        let serial = serial.ok_or(MissingClaim("cti"))?;
         if serial.is_empty() || serial.len() > MAX_SERIAL_BYTES {
             return Err(BadClaim("cti"));
         }
-        let mut holder = None;
-        for (name, value) in claims.rest {
-            match name {
-                ClaimName::PrivateUse(HOLDER_CLAIM) => holder = Some(holder_from_value(value)?),
-                // Unknown claims would be details nobody checks; refuse rather than ignore.
-                _ => return Err(BadClaim("unexpected claim")),
-            }
-        }
-        let holder = holder.ok_or(MissingClaim("holder"))?;
+        let holder = match (holder, unexpected) {
+            (Some(holder), false) => holder_from_value(holder)?,
+            (_, true) => return Err(BadClaim("unexpected claim")),
+            (None, false) => return Err(MissingClaim("holder")),
+        };
         Ok(Card { issuer, serial, issued_at, not_before, expires_at, holder })
     }
 
@@ -176,7 +204,7 @@ fn holder_from_value(value: Value) -> Result<Holder, MalformedReason> {
     let Value::Array(items) = value else { return Err(bad) };
     let [role, rank, number, name]: [Value; 4] = items.try_into().map_err(|_| bad.clone())?;
     let role = match role {
-        Value::Integer(i) => u64::try_from(i).ok().and_then(Role::from_code).ok_or(bad.clone())?,
+        Value::Int(i) => u64::try_from(i).ok().and_then(Role::from_code).ok_or(bad.clone())?,
         _ => return Err(bad),
     };
     let text = |v: Value, max: usize| match v {
@@ -184,7 +212,7 @@ fn holder_from_value(value: Value) -> Result<Holder, MalformedReason> {
         _ => Err(bad.clone()),
     };
     let rank = match rank {
-        Value::Integer(code) => u64::try_from(code).ok().and_then(ranks::rank_of).ok_or(bad.clone())?.into(),
+        Value::Int(code) => u64::try_from(code).ok().and_then(ranks::rank_of).ok_or(bad.clone())?.into(),
         // A rank in the table must travel as its code, so that one rank has one encoding.
         other => text(other, MAX_RANK_CHARS).and_then(|r| if ranks::code_of(&r).is_some() { Err(bad.clone()) } else { Ok(r) })?,
     };
@@ -196,10 +224,36 @@ fn holder_from_value(value: Value) -> Result<Holder, MalformedReason> {
     })
 }
 
-fn whole_seconds(t: Timestamp) -> Option<UnixTime> {
+/// CWT claim keys (RFC 8392 §3.1).
+const ISS: i128 = 1;
+const EXP: i128 = 4;
+const NBF: i128 = 5;
+const IAT: i128 = 6;
+const CTI: i128 = 7;
+const SUB: i128 = 2;
+const AUD: i128 = 3;
+
+/// A time claim as read: an integer, or a float (which the rules then refuse). Any other
+/// type is not a claims set at all.
+#[derive(Clone, Copy)]
+enum Time {
+    Int(i128),
+    Float,
+}
+
+fn time_claim(t: Value) -> Result<Time, MalformedReason> {
     match t {
-        Timestamp::WholeSeconds(s) if s >= 0 => Some(s),
-        _ => None,
+        Value::Int(s) => Ok(Time::Int(s)),
+        Value::Float => Ok(Time::Float),
+        _ => Err(MalformedReason::BadStructure("payload")),
+    }
+}
+
+/// Times are whole, non-negative seconds.
+fn whole_seconds(t: Time) -> Option<UnixTime> {
+    match t {
+        Time::Int(s) => UnixTime::try_from(s).ok().filter(|s| *s >= 0),
+        Time::Float => None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use coset::cbor::value::Value;
+use crate::cbor::{self, Value};
 
 /// A required field was absent or had the wrong type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,7 +44,7 @@ impl MapReader {
 
     pub fn uint(&mut self, key: &'static str) -> Result<u64, FieldError> {
         match self.value(key)? {
-            Value::Integer(i) => u64::try_from(i).map_err(|_| FieldError(key)),
+            Value::Int(i) => u64::try_from(i).map_err(|_| FieldError(key)),
             _ => Err(FieldError(key)),
         }
     }
@@ -73,7 +73,7 @@ impl MapReader {
 
 fn as_time(v: Value) -> Option<i64> {
     match v {
-        Value::Integer(i) => i64::try_from(i).ok().filter(|t| *t >= 0),
+        Value::Int(i) => i64::try_from(i).ok().filter(|t| *t >= 0),
         _ => None,
     }
 }
@@ -84,20 +84,15 @@ pub(crate) fn map(entries: Vec<(&str, Value)>) -> Value {
 }
 
 pub(crate) fn int(i: i64) -> Value {
-    Value::Integer(i.into())
+    Value::Int(i.into())
 }
 
 /// CBOR-encodes a value built from plain parts.
 pub(crate) fn encode(value: &Value) -> Vec<u8> {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = coset::cbor::ser::into_writer(value, &mut out);
-    out
+    cbor::encode(value)
 }
 
 /// Decodes one CBOR item that must fill the whole slice.
 pub(crate) fn decode(bytes: &[u8]) -> Option<Value> {
-    let mut reader = bytes;
-    let value: Value = coset::cbor::de::from_reader(&mut reader).ok()?;
-    reader.is_empty().then_some(value)
+    cbor::decode(bytes).ok()
 }

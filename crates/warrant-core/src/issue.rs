@@ -1,10 +1,10 @@
 //! Making a card's credential: the issuer side of the format.
 
 use alloc::vec::Vec;
-use coset::CborSerializable;
 use ed25519_dalek::SigningKey;
 
 use crate::card::{Card, InvalidCard};
+use crate::cbor;
 use crate::envelope::seal;
 use crate::token;
 
@@ -12,8 +12,7 @@ use crate::token;
 /// trust list) in the protected header and no content type.
 pub fn sign_card(card: &Card, key: &SigningKey, kid: &[u8]) -> Result<Vec<u8>, InvalidCard> {
     card.validate()?;
-    let claims = card.to_claims().to_vec().map_err(|_| InvalidCard("claims could not be encoded"))?;
-    Ok(seal(claims, None, kid, key))
+    Ok(seal(cbor::encode(&card.to_claims()), None, kid, key))
 }
 
 /// Signs a card and returns the text its QR code holds.

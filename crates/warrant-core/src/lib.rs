@@ -48,6 +48,7 @@
 extern crate alloc;
 
 mod card;
+mod cbor;
 mod cbor_map;
 mod envelope;
 mod issue;

@@ -5,7 +5,7 @@
 use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
-use coset::cbor::value::Value;
+use crate::cbor::Value;
 use ed25519_dalek::SigningKey;
 
 use crate::card::{check_text, UnixTime};

@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use coset::cbor::value::Value;
+use crate::cbor::Value;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 
 use crate::card::{check_text, UnixTime};

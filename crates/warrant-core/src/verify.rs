@@ -2,10 +2,10 @@
 //! format (docs/FORMAT.md §5), so that every implementation names the same verdict.
 
 use alloc::vec::Vec;
-use coset::cwt::ClaimsSet;
 
 use crate::card::{Card, UnixTime};
-use crate::envelope::{decode_payload, Envelope};
+use crate::cbor;
+use crate::envelope::Envelope;
 use crate::limits::CLOCK_SKEW_SECONDS;
 use crate::revocation::RevocationList;
 use crate::token::{self, NotOurs};
@@ -99,7 +99,8 @@ fn read(qr_text: &str) -> Result<(Card, Envelope), Unread> {
             // A signed list or some other document, not a card.
             return Err(MalformedReason::BadStructure("content type"));
         }
-        let claims: ClaimsSet = decode_payload(envelope.payload())?;
+        // Whatever stops the payload being one CBOR item, it is not a claims set.
+        let claims = cbor::decode(envelope.payload()).map_err(|_| MalformedReason::BadStructure("payload"))?;
         Ok((Card::from_claims(claims)?, envelope))
     };
     card().map_err(Unread::Malformed)
