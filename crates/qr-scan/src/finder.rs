@@ -86,7 +86,7 @@ pub fn find(bits: &Bits, limit: usize) -> Vec<Finder> {
         }
     }
     let mut finders: Vec<Finder> = found.iter().map(Sightings::finder).collect();
-    finders.sort_by(|a, b| b.hits.cmp(&a.hits));
+    crate::order::sort_by(&mut finders, |a, b| b.hits.cmp(&a.hits));
     finders.truncate(limit);
     finders
 }

@@ -46,7 +46,7 @@ pub fn alignment_centres(version: usize) -> Vec<(f64, f64)> {
             }
         }
     }
-    centres.sort_by(|a, b| (b.0 + b.1).total_cmp(&(a.0 + a.1)));
+    crate::order::sort_by(&mut centres, |a, b| (b.0 + b.1).total_cmp(&(a.0 + a.1)));
     centres
 }
 

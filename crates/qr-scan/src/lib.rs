@@ -12,6 +12,7 @@ mod finder;
 mod image;
 mod layout;
 mod locate;
+mod order;
 mod perspective;
 mod read;
 
@@ -119,24 +120,25 @@ fn look_for_code(image: &Luma, radius: usize) -> Scan {
     // Most-seen finders first: a real code's are seen on many lines. Then the triples
     // whose timing patterns show best for some version (a cheap look, on the
     // parallelogram through them) get the full fit.
-    triples.sort_by_key(|t| std::cmp::Reverse(t.top_left.hits + t.top_right.hits + t.bottom_left.hits));
+    let hits = |t: &Corners| t.top_left.hits + t.top_right.hits + t.bottom_left.hits;
+    order::sort_by(&mut triples, |a, b| hits(b).cmp(&hits(a)));
     triples.truncate(MOST_TRIPLES);
     let mut ranked: Vec<(f32, Vec<usize>, &Corners)> = triples
         .iter()
         .map(|corners| {
             let mut versions: Vec<(f32, usize)> = corners.versions().into_iter().filter_map(|v| Some((locate::rough_fit(image, corners, v)?, v))).collect();
-            versions.sort_by(|a, b| b.0.total_cmp(&a.0));
+            order::sort_by(&mut versions, |a, b| b.0.total_cmp(&a.0));
             let best = versions.first().map_or(f32::MIN, |v| v.0);
             (best, versions.into_iter().take(VERSIONS_FITTED).map(|v| v.1).collect(), corners)
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    order::sort_by(&mut ranked, |a, b| b.0.total_cmp(&a.0));
     // A code is "seen" only where a triple's timing pattern shows, not wherever three
     // finder-like blobs happen to make a right angle.
     let seen = ranked.first().filter(|r| r.0 > SEEN_TIMING).map(|r| r.2.module());
     for (_, versions, corners) in ranked.into_iter().take(TRIPLES_FITTED) {
         let mut fits: Vec<(f32, usize, perspective::Perspective)> = versions.into_iter().filter_map(|v| locate::fit(image, corners, v).map(|(score, p)| (score, v, p))).collect();
-        fits.sort_by(|a, b| b.0.total_cmp(&a.0));
+        order::sort_by(&mut fits, |a, b| b.0.total_cmp(&a.0));
         for (_, version, p) in fits.into_iter().take(2) {
             if let Some(text) = read_located(image, &p, version) {
                 return Scan { text: Some(text), seen_module_px: Some(corners.module()) };

@@ -57,7 +57,8 @@ impl Corners {
         let modules_between = estimate - 7.0;
         let (low, high) = (0.6 * modules_between + 7.0, 1.8 * modules_between + 7.0);
         let mut versions: Vec<usize> = layout::VERSIONS.filter(|&v| (low..=high).contains(&(layout::size(v) as f64))).collect();
-        versions.sort_by(|&a, &b| (layout::size(a) as f64 - estimate).abs().total_cmp(&(layout::size(b) as f64 - estimate).abs()));
+        let distance = |v: usize| (layout::size(v) as f64 - estimate).abs();
+        crate::order::sort_by(&mut versions, |&a, &b| distance(a).total_cmp(&distance(b)));
         versions
     }
 
