@@ -19,7 +19,7 @@ fn main() {
     let dir = env::var("WARRANT_TRUST_DIR").ok().filter(|d| !d.is_empty()).map(PathBuf::from);
     let code = match dir {
         Some(dir) => snapshot(&dir),
-        None => "pub const ROOT_PEM: &str = \"\";\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\n".into(),
+        None => "pub const ROOT_KEY: Option<[u8; 32]> = None;\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\n".into(),
     };
     fs::write(out, code).unwrap();
 
@@ -45,7 +45,10 @@ fn snapshot(dir: &Path) -> String {
         .collect();
     revocations.sort();
     let mut code = String::new();
-    writeln!(code, "pub const ROOT_PEM: &str = include_str!({:?});", root.display().to_string()).unwrap();
+    // The key's 32 raw bytes, not its PEM: reading PEM and DER in the page would add about
+    // 3 KB of Wasm to every first visit for one key known at build time.
+    let pem = fs::read_to_string(&root).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
+    writeln!(code, "pub const ROOT_KEY: Option<[u8; 32]> = Some({:?});", ed25519_spki_key(&pem, &root)).unwrap();
     writeln!(code, "pub const IS_DEMO: bool = {is_demo};").unwrap();
     writeln!(code, "pub const TRUST_LIST: &[u8] = include_bytes!({:?});", trust.display().to_string()).unwrap();
     code.push_str("pub const REVOCATIONS: &[&[u8]] = &[\n");
@@ -57,4 +60,16 @@ fn snapshot(dir: &Path) -> String {
     println!("cargo:rerun-if-changed={}", trust.display());
     println!("cargo:rerun-if-changed={}", root.display());
     code
+}
+
+/// The raw key inside an Ed25519 SPKI PEM (RFC 8410: a fixed 12-byte prefix, then the key).
+fn ed25519_spki_key(pem: &str, path: &Path) -> [u8; 32] {
+    use base64ct::{Base64, Encoding};
+    const PREFIX: [u8; 12] = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).map(str::trim).collect();
+    let der = Base64::decode_vec(&body).unwrap_or_else(|_| panic!("{}: not PEM", path.display()));
+    match der.strip_prefix(&PREFIX[..]).map(<[u8; 32]>::try_from) {
+        Some(Ok(key)) => key,
+        _ => panic!("{} is not an Ed25519 public key (SPKI PEM)", path.display()),
+    }
 }

@@ -34,7 +34,7 @@ const www = fileURLToPath(new URL('../www/', import.meta.url));
 copyFileSync(join(www, 'manifest.webmanifest'), join(dist, 'manifest.webmanifest'));
 mkdirSync(join(dist, 'icons'), { recursive: true });
 for (const name of readdirSync(join(www, 'icons'))) {
-  if (name.endsWith('.png')) copyFileSync(join(www, 'icons', name), join(dist, 'icons', name));
+  if (/\.(png|svg)$/.test(name)) copyFileSync(join(www, 'icons', name), join(dist, 'icons', name));
 }
 // embed.js runs on a force's own site to frame embed.html: published, but not part of the app.
 if (existsSync(join(www, 'embed.js'))) copyFileSync(join(www, 'embed.js'), join(dist, 'embed.js'));
