@@ -34,6 +34,7 @@ camera-move-closer = Mae cod i'w weld ond mae'n rhy fach i'w ddarllen. Dewch â'
 camera-hold-still = Mae cod i'w weld. Daliwch y cerdyn a'r ffôn yn llonydd am eiliad.
 camera-refused = Nid oedd modd defnyddio'r camera oherwydd na roddwyd caniatâd. Gallwch ganiatáu'r camera yng ngosodiadau eich porwr, neu ddefnyddio llun neu deipio'r cod yn lle hynny (isod).
 camera-unavailable = Ni chafwyd hyd i gamera ar y ddyfais hon. Defnyddiwch lun o'r cerdyn neu teipiwch y cod yn lle hynny (isod).
+camera-no-reader = Nid oedd modd llwytho'r darllenydd codau. Gwiriwch eich cysylltiad a rhowch gynnig arall arni, neu defnyddiwch lun neu teipiwch y cod yn lle hynny (isod).
 camera-view = Golwg y camera
 camera-torch = Fflachlamp
 camera-stop = Diffodd y camera

@@ -33,6 +33,7 @@ camera-move-closer = A code is in view but too small to read. Bring the card clo
 camera-hold-still = A code is in view. Hold the card and the phone still for a moment.
 camera-refused = The camera could not be used because permission was not given. You can allow the camera in your browser settings, or use a photo or type the code instead (below).
 camera-unavailable = No camera could be found on this device. Use a photo of the card or type the code instead (below).
+camera-no-reader = The code reader could not be loaded. Check your connection and try again, or use a photo or type the code instead (below).
 camera-view = Camera view
 camera-torch = Torch
 camera-stop = Stop the camera

@@ -9,6 +9,10 @@ address=${1:-http://127.0.0.1:8080/}
 
 cargo run --quiet --release --locked -p warrant-issuer -- demo --out demo-out --checker-address "$address"
 WARRANT_TRUST_DIR="$PWD/demo-out" trunk build --release --offline
+# The QR decoder is a module of its own, fetched when a camera starts or a photo is given
+# (src/browser/scanner.rs): optimised as Trunk optimises the page's Wasm.
+cargo build --quiet --locked -p scanner-wasm --target wasm32-unknown-unknown --profile wasm-release
+wasm-opt -Oz --strip-debug --strip-producers target/wasm32-unknown-unknown/wasm-release/scanner_wasm.wasm -o dist/scanner.wasm
 node tools/finish-dist.mjs dist demo-out
 rm -rf dist/samples
 cp -r demo-out/samples dist/samples

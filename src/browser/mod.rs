@@ -9,6 +9,7 @@ pub mod installed;
 pub mod listener;
 pub mod page_text;
 pub mod pixels;
+pub mod scanner;
 
 use wasm_bindgen::JsCast;
 

@@ -15,9 +15,9 @@ use yew::prelude::*;
 
 use super::use_words;
 use crate::browser::camera::{self, CameraError};
+use crate::browser::scanner::{self, Scanner};
 use crate::browser::{document, pixels, window};
 use crate::i18n::Words;
-use crate::qr_image;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -30,6 +30,8 @@ enum State {
     Starting,
     Scanning { torch: Option<bool> },
     Failed(CameraError),
+    /// The decoder could not be loaded (offline on a first visit).
+    NoReader,
 }
 
 /// What to tell someone whose code is seen but not read.
@@ -140,10 +142,11 @@ pub fn camera_view(props: &Props) -> Html {
         },
         State::Failed(CameraError::Refused) => words.get("camera-refused"),
         State::Failed(CameraError::Unavailable) => words.get("camera-unavailable"),
+        State::NoReader => words.get("camera-no-reader"),
     };
-    let failed = matches!(*state, State::Failed(_));
+    let failed = matches!(*state, State::Failed(_) | State::NoReader);
     html! {
-        <section class="camera" aria-labelledby="camera-title" data-camera={match *state { State::Starting => "starting", State::Scanning { .. } => "scanning", State::Failed(CameraError::Refused) => "refused", State::Failed(CameraError::Unavailable) => "unavailable" }}>
+        <section class="camera" aria-labelledby="camera-title" data-camera={match *state { State::Starting => "starting", State::Scanning { .. } => "scanning", State::Failed(CameraError::Refused) => "refused", State::Failed(CameraError::Unavailable) => "unavailable", State::NoReader => "no-reader" }}>
             <h2 id="camera-title">{ words.get("camera-title") }</h2>
             <p role="status" data-hint={hint.map(Hint::name)}>{ message }</p>
             <video ref={video} class={classes!(failed.then_some("hidden"))} playsinline=true muted=true autoplay=true aria-label={words.get("camera-view")}></video>
@@ -165,6 +168,8 @@ async fn scan(
     alive: Rc<Cell<bool>>,
     on_text: Callback<String>,
 ) {
+    // The decoder loads while the camera starts.
+    scanner::preload();
     let stream = match camera::start(&video).await {
         Ok(s) => s,
         Err(e) => {
@@ -174,10 +179,13 @@ async fn scan(
             return;
         }
     };
-    if !alive.get() {
+    let Some(mut reader) = Scanner::get().await.filter(|_| alive.get()) else {
         camera::stop(&stream);
+        if alive.get() {
+            state.set(State::NoReader);
+        }
         return;
-    }
+    };
     state.set(State::Scanning {
         torch: camera::has_torch(&stream).then_some(false),
     });
@@ -196,7 +204,25 @@ async fn scan(
         if let Some(frame) = frame {
             last_frame_time = frame_time;
             let started = performance.as_ref().map(|p| p.now());
-            let found = qr_image::scan(frame.width, frame.height, &frame.pixels);
+            let found = match reader.scan(frame.width, frame.height, &frame.pixels) {
+                Some(found) => found,
+                // The decoder faulted on this frame and was dropped: a fresh one reads the next.
+                None => match Scanner::get().await {
+                    Some(fresh) => {
+                        reader = fresh;
+                        continue;
+                    }
+                    None => {
+                        if let Some(stream) = stream_slot.borrow_mut().take() {
+                            camera::stop(&stream);
+                        }
+                        if alive.get() {
+                            state.set(State::NoReader);
+                        }
+                        return;
+                    }
+                },
+            };
             if let (Some(p), Some(t0)) = (&performance, started) {
                 crate::browser::record_measure(p, "warrant-frame-decode", t0);
             }

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::use_words;
 use crate::browser::pixels;
+use crate::browser::scanner::Scanner;
 use crate::checker::PendingCheck;
-use crate::qr_image;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -20,8 +20,8 @@ pub struct Props {
 /// The QR text in a photo of a card, read here on the device; `None` if there is none
 /// (or the file is not a picture).
 pub async fn qr_text_in_photo(file: &web_sys::File) -> Option<String> {
-    let image = pixels::from_image_file(file).await?;
-    qr_image::find_qr_text(image.width, image.height, &image.pixels)
+    let (scanner, image) = (Scanner::get().await?, pixels::from_image_file(file).await?);
+    scanner.scan(image.width, image.height, &image.pixels)?.text
 }
 
 #[function_component(PhotoInput)]

@@ -99,3 +99,37 @@ test('benchmark: decode and verify one 1280x720 frame (median, reported not asse
   expect(verify.length).toBe(5);
   console.log(`BENCH frame decode: median ${median(decode).toFixed(1)} ms over ${decode.length} frames; verify: median ${median(verify).toFixed(2)} ms over ${verify.length}`);
 });
+
+test('the decoder is fetched only when the camera starts, once', async ({ page }) => {
+  test.skip(test.info().project.name !== 'camera-empty', 'needs a camera');
+  const fetched = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.endsWith('/scanner.wasm')) fetched.push(r.url()); });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Scan the card with the camera' })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(fetched, 'a page opened by link or for typing does not load the decoder').toEqual([]);
+  for (let i = 0; i < 2; i++) {
+    await page.getByRole('button', { name: 'Scan the card with the camera' }).click();
+    await page.waitForFunction(() => performance.getEntriesByName('warrant-frame-decode').length >= 2);
+    await page.getByRole('button', { name: 'Stop the camera' }).click();
+  }
+  expect(fetched).toHaveLength(1);
+});
+
+test('without the decoder the camera turns off and says so in words', async ({ page }) => {
+  test.skip(test.info().project.name !== 'camera-empty', 'needs a camera');
+  // As on a first visit that loses its signal after the page has loaded.
+  await page.route('**/scanner.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Scan the card with the camera' }).click();
+  const view = page.locator('[data-camera="no-reader"]');
+  await expect(view.getByRole('status')).toHaveText(
+    'The code reader could not be loaded. Check your connection and try again, or use a photo or type the code instead (below).');
+  expect(await page.evaluate(() => window.__liveTracks())).toBe(0);
+  // With the signal back, trying again works.
+  await page.unroute('**/scanner.wasm');
+  await view.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Scan the card with the camera' }).click();
+  await expect(page.locator('[data-camera="scanning"]')).toBeVisible();
+  await page.waitForFunction(() => performance.getEntriesByName('warrant-frame-decode').length >= 1);
+});

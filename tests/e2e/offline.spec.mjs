@@ -78,9 +78,10 @@ test('one visit, then the network is cut: the checker still opens and checks car
     return urls;
   });
   for (const path of cached) {
-    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|boot\.js|manifest\.webmanifest|icons\/[\w-]+\.png|[\w-]+\.(js|css|wasm)|lists\/(trust-list|revocations-DEMO)\.cose)$/);
+    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|boot\.js|manifest\.webmanifest|icons\/[\w-]+\.(png|svg)|[\w-]+\.(js|css|wasm)|lists\/(trust-list|revocations-DEMO)\.cose)$/);
   }
   expect(cached).toContain('/lists/revocations-DEMO.cose');
+  expect(cached).toContain('/scanner.wasm');
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0);
 
   // Network cut: the server is gone and the browser is offline.
@@ -107,6 +108,12 @@ test('one visit, then the network is cut: the checker still opens and checks car
   await offline.getByLabel("Type or paste the card's code or link").fill(sample('revoked').qr_text);
   await offline.keyboard.press('Enter');
   await expect(offline.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'revoked');
+
+  // A photo is read offline too: the decoder, which the page fetches only when needed,
+  // was precached by the service worker.
+  await offline.getByRole('button', { name: 'Check another card' }).click();
+  await offline.locator('#photo-input').setInputFiles(join(root, 'dist', sample('genuine').png));
+  await expect(offline.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'genuine');
 
   // The desk and Welsh work offline too.
   await offline.goto(ORIGIN + '/desk.html?lang=cy');
