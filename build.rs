@@ -9,6 +9,7 @@
 #[path = "build/messages.rs"]
 mod messages;
 
+use sha2::{Digest, Sha256};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -19,7 +20,7 @@ fn main() {
     let dir = env::var("WARRANT_TRUST_DIR").ok().filter(|d| !d.is_empty()).map(PathBuf::from);
     let code = match dir {
         Some(dir) => snapshot(&dir),
-        None => "pub const ROOT_KEY: Option<[u8; 32]> = None;\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\n".into(),
+        None => "pub const ROOT_KEY: Option<([u8; 32], [u8; 2])> = None;\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\n".into(),
     };
     fs::write(out, code).unwrap();
 
@@ -46,9 +47,13 @@ fn snapshot(dir: &Path) -> String {
     revocations.sort();
     let mut code = String::new();
     // The key's 32 raw bytes, not its PEM: reading PEM and DER in the page would add about
-    // 3 KB of Wasm to every first visit for one key known at build time.
+    // 7 KB of Wasm (brotli) to every first visit for one key known at build time.
     let pem = fs::read_to_string(&root).unwrap_or_else(|e| panic!("{}: {e}", root.display()));
-    writeln!(code, "pub const ROOT_KEY: Option<[u8; 32]> = Some({:?});", ed25519_spki_key(&pem, &root)).unwrap();
+    let key = ed25519_spki_key(&pem, &root);
+    // With its key id (docs/FORMAT.md §6: the first two bytes of SHA-256 of the raw key),
+    // so that the page needs no SHA-256 of its own for it.
+    let kid: [u8; 2] = [Sha256::digest(key)[0], Sha256::digest(key)[1]];
+    writeln!(code, "pub const ROOT_KEY: Option<([u8; 32], [u8; 2])> = Some(({key:?}, {kid:?}));").unwrap();
     writeln!(code, "pub const IS_DEMO: bool = {is_demo};").unwrap();
     writeln!(code, "pub const TRUST_LIST: &[u8] = include_bytes!({:?});", trust.display().to_string()).unwrap();
     code.push_str("pub const REVOCATIONS: &[&[u8]] = &[\n");

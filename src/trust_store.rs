@@ -19,7 +19,10 @@ impl TrustStore {
     /// The store as built into the page, opened at `now`. A snapshot that no longer opens
     /// (expired) leaves the store empty until a fresh list is fetched.
     pub fn from_snapshot(now: UnixTime) -> TrustStore {
-        let roots = snapshot::ROOT_KEY.and_then(|key| keys::verifying_key_from_bytes(&key).ok()).map(RootKey::new).into_iter().collect();
+        let roots = snapshot::ROOT_KEY
+            .and_then(|(key, kid)| Some(RootKey { key: keys::verifying_key_from_bytes(&key).ok()?, kid: kid.to_vec() }))
+            .into_iter()
+            .collect();
         let mut store = TrustStore { roots, trust: None, revocations: Vec::new(), is_demo: snapshot::IS_DEMO };
         let _ = store.accept_trust_list(snapshot::TRUST_LIST, now);
         for list in snapshot::REVOCATIONS {

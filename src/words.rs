@@ -52,8 +52,21 @@ pub fn screen(outcome_name: &str) -> Screen {
         "genuine" => Screen {
             tone: Tone::Good,
             message: "verdict-genuine",
-            advice: &["advice-compare", "advice-genuine-caveat"],
+            advice: &["advice-compare", "advice-ask-live-code", "advice-genuine-caveat"],
             readback: "readback-genuine",
+        },
+        "live" => Screen {
+            tone: Tone::Good,
+            message: "verdict-live",
+            advice: &["advice-compare", "advice-genuine-caveat"],
+            readback: "readback-live",
+        },
+        // Not a forgery for certain (a phone's clock can be wrong), but not proof either.
+        "live-stale" => Screen {
+            tone: Tone::Unsure,
+            message: "verdict-live-stale",
+            advice: &["advice-scan-live-again", "advice-door-closed-999"],
+            readback: "readback-live-stale",
         },
         "revoked" => bad("verdict-revoked", "readback-revoked"),
         "expired" => bad("verdict-expired", "readback-expired"),
@@ -150,7 +163,8 @@ mod tests {
                     "{name} has no meaning"
                 );
                 assert!(!s.advice.is_empty(), "{name} gives no advice");
-                if name != "genuine" {
+                // Every screen but the two good ones says what to do in danger.
+                if !matches!(name, "genuine" | "live") {
                     assert!(
                         s.advice.iter().any(|a| words.get(a).contains("999")),
                         "{locale:?} {name} does not mention 999"
@@ -159,6 +173,9 @@ mod tests {
             }
         }
         assert!(screen("genuine").advice.contains(&"advice-genuine-caveat"));
+        assert!(screen("live").advice.contains(&"advice-genuine-caveat"));
+        // A card can be copied: the genuine screen says so and offers the live code.
+        assert!(screen("genuine").advice.contains(&"advice-ask-live-code"));
     }
 
     #[test]

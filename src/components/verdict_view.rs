@@ -90,7 +90,7 @@ pub fn verdict_view(props: &Props) -> Html {
                 </p>
             }
             if let Some(card) = card {
-                <h3>{ words.get(if name == "genuine" { "details-genuine" } else { "details-other" }) }</h3>
+                <h3>{ words.get(if matches!(name, "genuine" | "live") { "details-genuine" } else { "details-other" }) }</h3>
                 <dl class="card-details">
                     <dt>{ words.get("field-name") }</dt><dd data-field="name">{ &card.holder.name }</dd>
                     <dt>{ words.get("field-rank") }</dt><dd data-field="rank">{ &card.holder.rank }</dd>

@@ -129,3 +129,22 @@ test('the desk lays out right to left in the pseudo-locale without breaking', as
   await expectNoSidewaysScroll(page, 'desk in ar-XB');
   await expectNoViolations(page, 'desk in ar-XB, genuine');
 });
+
+test('a photo of a live code sent by a caller is too old, and the script says why', async ({ page }) => {
+  await page.goto('/desk.html');
+  await box(page).fill(sample('live-stale-replayed').qr_text);
+  await page.keyboard.press('Enter');
+  expect(await verdictOf(page)).toBe('live-stale');
+  await expect(page.locator('#verdict-title')).toContainText('Live code not made just now');
+  const script = plain(await page.locator('[data-readback="live-stale"]').textContent());
+  expect(script).toMatch(/^This live code, for Police Constable 1234 Jane Smith of Demonstration Police \(DEMO, not a real force\), was not made just now/);
+  expect(script).toContain('A photo of a live code is always too old');
+});
+
+test('the genuine card screen says a card can be copied and offers the live code', async ({ page }) => {
+  await page.goto('/desk.html');
+  await box(page).fill(sample('genuine').qr_text);
+  await page.keyboard.press('Enter');
+  expect(await verdictOf(page)).toBe('genuine');
+  await expect(page.locator('.advice')).toContainText('A card can be copied. To be sure, ask the officer to show the live code on their work phone, and scan it.');
+});

@@ -3,8 +3,11 @@ cryptography), using nothing but docs/FORMAT.md and each vector's issuer key.
 
 For every vector whose card is readable (`card` present), the signature must verify with
 `issuer_public_key_pem` exactly when the vector is not `invalid-signature`, and the claims
-must decode, per FORMAT.md section 3, to the card the vector lists. Prints one line per
-vector and a final "N passed, N failed" line; exits non-zero on any failure.
+must decode, per FORMAT.md section 3, to the card the vector lists. A live code (section 12)
+is checked in full: the device credential inside it with the issuer key, the code itself
+with the phone key the credential names, and its time against the 30-second window, which
+must give `live` or `live-stale` as the vector expects. Prints one line per vector and a
+final "N passed, N failed" line; exits non-zero on any failure.
 """
 
 import base64
@@ -27,6 +30,12 @@ VECTORS = os.path.join(HERE, "..", "vectors")
 
 # FORMAT.md §3: CWT claim keys and the private holder claim.
 ISS, EXP, NBF, IAT, CTI, HOLDER = 1, 4, 5, 6, 7, -65537
+# FORMAT.md §12: the device credential's extra claims, the live code's content type and
+# payload keys, and the window either side of now for `live`.
+CNF, CARD = 8, -65538
+LIVE_CONTENT_TYPE = "application/warrant-live+cbor"
+LIVE_CREDENTIAL, LIVE_MADE_AT = 1, 2
+LIVE_WINDOW = 30
 ROLES = {1: "police-officer", 2: "special-constable", 3: "pcso", 4: "police-staff"}
 
 
@@ -79,12 +88,54 @@ def card_from_claims(claims, ranks):
     }
 
 
-def check(vector, ranks):
-    raw = token_of(vector["qr_text"])
+def sign1(raw):
     assert raw[0] == 0xD2, "tag 18 (COSE_Sign1)"
     message = CoseMessage.decode(raw)
     assert isinstance(message, Sign1Message)
     assert message.phdr_encoded  # protected header present
+    return message
+
+
+def header(message, label):
+    """A protected header by its number; pycose may key it by its attribute class."""
+    for key, value in message.phdr.items():
+        if key == label or getattr(key, "identifier", None) == label:
+            return value
+    return None
+
+
+def unix(rfc3339_text):
+    return int(datetime.datetime.strptime(rfc3339_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=datetime.timezone.utc).timestamp())
+
+
+def check_live(message, vector, ranks):
+    """FORMAT.md §12.3: the credential by the force, the code by the phone, then the time."""
+    payload = cbor2.loads(message.payload)
+    assert set(payload) == {LIVE_CREDENTIAL, LIVE_MADE_AT}, "live payload keys"
+    credential = sign1(payload[LIVE_CREDENTIAL])
+    credential.key = cose_key(vector["issuer_public_key_pem"])
+    assert credential.verify_signature(), "the force's signature on the device credential"
+    claims = cbor2.loads(credential.payload)
+    assert header(message, 4) == claims[CTI], "the live code's kid is the credential's serial"
+    phone = claims[CNF][1]
+    assert phone[1] == 1 and phone[-1] == 6 and len(phone[-2]) == 32, "cnf holds an Ed25519 COSE_Key"
+    message.key = OKPKey(crv=Ed25519, x=phone[-2])
+    phone_ok = message.verify_signature()
+    expect_ok = vector["expected"] != "invalid-signature"
+    assert phone_ok == expect_ok, f"phone signature verified={phone_ok}, expected {expect_ok}"
+    if not expect_ok:
+        return
+    card = card_from_claims({**claims, CTI: claims[CARD]}, ranks)
+    assert card == vector["card"], "credential differs from the listed card"
+    if vector["expected"] in ("live", "live-stale"):
+        fresh = abs(payload[LIVE_MADE_AT] - unix(vector["now"])) <= LIVE_WINDOW
+        assert ("live" if fresh else "live-stale") == vector["expected"], f"made {payload[LIVE_MADE_AT]}, now {vector['now']}"
+
+
+def check(vector, ranks):
+    message = sign1(token_of(vector["qr_text"]))
+    if header(message, 3) == LIVE_CONTENT_TYPE:
+        return check_live(message, vector, ranks)
     message.key = cose_key(vector["issuer_public_key_pem"])
     signature_ok = message.verify_signature()
     expect_ok = vector["expected"] != "invalid-signature"

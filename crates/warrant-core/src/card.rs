@@ -114,7 +114,7 @@ impl Card {
 
     /// The CWT claims set: iss, exp, nbf (only if it differs from iat), iat, cti, holder,
     /// in that order (docs/FORMAT.md §3.1).
-    pub(crate) fn to_claims(&self) -> Value {
+    pub(crate) fn claim_entries(&self) -> Vec<(Value, Value)> {
         let holder = Value::Array(vec![
             Value::Int(self.holder.role.code().into()),
             match ranks::code_of(&self.holder.rank) {
@@ -133,11 +133,21 @@ impl Card {
             (CTI, Value::Bytes(self.serial.clone())),
             (HOLDER_CLAIM.into(), holder),
         ]);
-        Value::Map(claims.into_iter().map(|(key, value)| (Value::Int(key), value)).collect())
+        claims.into_iter().map(|(key, value)| (Value::Int(key), value)).collect()
+    }
+
+    pub(crate) fn to_claims(&self) -> Value {
+        Value::Map(self.claim_entries())
     }
 
     /// Reads a claims set, enforcing the limits. Any failure is a malformed card.
     pub(crate) fn from_claims(claims: Value) -> Result<Card, MalformedReason> {
+        Card::from_claims_with(claims, &[]).map(|(card, _)| card)
+    }
+
+    /// Reads a claims set that may also hold the claims keyed `extra` (a device
+    /// credential's), which are returned as they are for the caller to judge.
+    pub(crate) fn from_claims_with(claims: Value, extra: &[i128]) -> Result<(Card, Vec<(i128, Value)>), MalformedReason> {
         use MalformedReason::{BadClaim, MissingClaim};
         let not_claims = MalformedReason::BadStructure("payload");
         let Value::Map(entries) = claims else { return Err(not_claims) };
@@ -147,7 +157,7 @@ impl Card {
         // The shape of each claim is checked while reading; the rules on them afterwards,
         // in the order of docs/FORMAT.md §5, so that every reader names the same reason.
         let (mut issuer, mut expires_at, mut not_before, mut issued_at, mut serial, mut holder) = (None, None, None, None, None, None);
-        let (mut sub_or_aud, mut unexpected) = (false, false);
+        let (mut sub_or_aud, mut unexpected, mut extras) = (false, false, Vec::new());
         for (key, value) in entries {
             let Value::Int(key) = key else {
                 // Text keys are claims too (RFC 8392 §3), just none this format has.
@@ -166,6 +176,7 @@ impl Card {
                 (ISS | CTI, _) => return Err(not_claims),
                 (SUB | AUD, _) => sub_or_aud = true,
                 (key, value) if key == HOLDER_CLAIM.into() => holder = Some(value),
+                (key, value) if extra.contains(&key) => extras.push((key, value)),
                 _ => unexpected = true,
             }
         }
@@ -190,7 +201,7 @@ impl Card {
             (_, true) => return Err(BadClaim("unexpected claim")),
             (None, false) => return Err(MissingClaim("holder")),
         };
-        Ok(Card { issuer, serial, issued_at, not_before, expires_at, holder })
+        Ok((Card { issuer, serial, issued_at, not_before, expires_at, holder }, extras))
     }
 
     /// Serial as lower-case hex, the form people and files use.
@@ -225,7 +236,7 @@ fn holder_from_value(value: Value) -> Result<Holder, MalformedReason> {
 }
 
 /// CWT claim keys (RFC 8392 §3.1).
-const ISS: i128 = 1;
+pub(crate) const ISS: i128 = 1;
 const EXP: i128 = 4;
 const NBF: i128 = 5;
 const IAT: i128 = 6;

@@ -116,7 +116,7 @@ impl Header {
 }
 
 /// The bytes an Ed25519 signature covers: `["Signature1", protected, h'', payload]`.
-fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
+pub(crate) fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(protected.len() + payload.len() + 20);
     cbor::head(&mut out, 4, 4);
     cbor::text(&mut out, "Signature1");
@@ -126,18 +126,28 @@ fn sig_structure(protected: &[u8], payload: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Seals a payload: protected header {alg: EdDSA, [content type,] kid}, empty unprotected
-/// header, attached payload, tag 18.
-pub(crate) fn seal(payload: Vec<u8>, content_type: Option<&str>, kid: &[u8], key: &SigningKey) -> Vec<u8> {
+/// The protected header: {alg: EdDSA, [content type,] kid}.
+pub(crate) fn protected_header(content_type: Option<&str>, kid: &[u8]) -> Vec<u8> {
     let mut header = alloc::vec![(Value::Int(ALG), Value::Int(EDDSA))];
     if let Some(ct) = content_type {
         header.push((Value::Int(CONTENT_TYPE), Value::Text(ct.into())));
     }
     header.push((Value::Int(KID), Value::Bytes(kid.to_vec())));
-    let protected = cbor::encode(&Value::Map(header));
-    let signature = keys::sign(key, &sig_structure(&protected, &payload));
+    cbor::encode(&Value::Map(header))
+}
+
+/// The tagged COSE_Sign1 around a signature made elsewhere (a phone's WebCrypto key).
+pub(crate) fn assemble(protected: Vec<u8>, payload: Vec<u8>, signature: Vec<u8>) -> Vec<u8> {
     let message = Value::Array(alloc::vec![Value::Bytes(protected), Value::Map(Vec::new()), Value::Bytes(payload), Value::Bytes(signature)]);
     cbor::encode(&Value::Tag(COSE_SIGN1_TAG, message.into()))
+}
+
+/// Seals a payload: protected header {alg: EdDSA, [content type,] kid}, empty unprotected
+/// header, attached payload, tag 18.
+pub(crate) fn seal(payload: Vec<u8>, content_type: Option<&str>, kid: &[u8], key: &SigningKey) -> Vec<u8> {
+    let protected = protected_header(content_type, kid);
+    let signature = keys::sign(key, &sig_structure(&protected, &payload));
+    assemble(protected, payload, signature)
 }
 
 /// Maps a CBOR decoding error to the reason a person is shown.

@@ -12,3 +12,16 @@ pub const REVOCATION_LIST_CONTENT_TYPE: &str = "application/warrant-revocation-l
 
 /// Version number carried by both lists; a checker rejects versions it does not know.
 pub const LIST_VERSION: u64 = 1;
+
+/// Private-use CWT claim of a device credential holding the serial (`cti`) of the card the
+/// phone was enrolled for.
+pub const CARD_CLAIM: i64 = -65538;
+
+/// CWT confirmation claim (RFC 8747 §3.1): the device's public key as a COSE_Key.
+pub const CNF_CLAIM: i64 = 8;
+
+/// COSE content type of a device credential: binds an officer's phone key to their card.
+pub const DEVICE_CREDENTIAL_CONTENT_TYPE: &str = "application/warrant-device+cbor";
+
+/// COSE content type of a live code: a device credential and the time, signed by the phone.
+pub const LIVE_CODE_CONTENT_TYPE: &str = "application/warrant-live+cbor";

@@ -25,3 +25,9 @@ pub const SERIAL_BYTES: usize = 8;
 /// Allowance for a phone clock that runs slow, applied to not-before only: a card
 /// issued minutes ago must not be called "not yet valid" at the door.
 pub const CLOCK_SKEW_SECONDS: i64 = 300;
+
+/// How far from the checker's clock a live code's time may be for the verdict `live`
+/// (docs/FORMAT.md §12.3): the phone remakes its code every few seconds, two phones that
+/// keep network time agree within a second or two, and reading a code takes a few more;
+/// a photo of a screen, or a code relayed from elsewhere, is usually older than this.
+pub const LIVE_CODE_WINDOW_SECONDS: i64 = 30;

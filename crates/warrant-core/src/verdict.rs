@@ -86,6 +86,11 @@ pub enum Verdict {
     Expired(Card),
     /// Genuinely issued, but its validity has not started.
     NotYetValid(Card),
+    /// A live code, just made by the phone enrolled for this genuine card: the person
+    /// showing it holds that phone.
+    Live(Card),
+    /// A good live code, but not made just now: replayed, or a photo of a screen.
+    LiveStale(Card),
     /// The force, or the force's key, is not in the trust list.
     UnknownIssuer { issuer: String },
     /// The signature is good but the key may not vouch for this card.
@@ -106,6 +111,8 @@ impl Verdict {
             Verdict::Revoked(_) => "revoked",
             Verdict::Expired(_) => "expired",
             Verdict::NotYetValid(_) => "not-yet-valid",
+            Verdict::Live(_) => "live",
+            Verdict::LiveStale(_) => "live-stale",
             Verdict::UnknownIssuer { .. } => "unknown-issuer",
             Verdict::IssuerKeyInvalid { .. } => "issuer-key-invalid",
             Verdict::InvalidSignature => "invalid-signature",
@@ -115,11 +122,13 @@ impl Verdict {
     }
 
     /// Every verdict name, in the order of the specification.
-    pub const NAMES: [&'static str; 9] = [
+    pub const NAMES: [&'static str; 11] = [
         "genuine",
         "revoked",
         "expired",
         "not-yet-valid",
+        "live",
+        "live-stale",
         "unknown-issuer",
         "issuer-key-invalid",
         "invalid-signature",
@@ -134,7 +143,9 @@ impl Verdict {
     /// The card's details, where its signature was verified.
     pub fn card(&self) -> Option<&Card> {
         match self {
-            Verdict::Genuine(c) | Verdict::Revoked(c) | Verdict::Expired(c) | Verdict::NotYetValid(c) => Some(c),
+            Verdict::Genuine(c) | Verdict::Revoked(c) | Verdict::Expired(c) | Verdict::NotYetValid(c) | Verdict::Live(c) | Verdict::LiveStale(c) => {
+                Some(c)
+            }
             Verdict::IssuerKeyInvalid { card, .. } => Some(card),
             _ => None,
         }

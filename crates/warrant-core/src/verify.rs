@@ -6,7 +6,9 @@ use alloc::vec::Vec;
 use crate::card::{Card, UnixTime};
 use crate::cbor;
 use crate::envelope::Envelope;
-use crate::limits::CLOCK_SKEW_SECONDS;
+use crate::labels::LIVE_CODE_CONTENT_TYPE;
+use crate::limits::{CLOCK_SKEW_SECONDS, LIVE_CODE_WINDOW_SECONDS};
+use crate::live::LiveCode;
 use crate::revocation::RevocationList;
 use crate::token::{self, NotOurs};
 use crate::trust::TrustList;
@@ -24,8 +26,9 @@ pub fn verify(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], 
 }
 
 fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now: UnixTime, warnings: &mut Vec<Warning>) -> Verdict {
-    let (card, envelope) = match read(qr_text) {
-        Ok(read) => read,
+    let (card, envelope, live) = match read(qr_text) {
+        Ok(Read::Card(card, envelope)) => (card, envelope, None),
+        Ok(Read::Live(live)) => (live.credential.card.clone(), live.credential_envelope, Some((live.envelope, live.credential, live.made_at))),
         Err(unread) => return unread.into(),
     };
     let Some(key) = trust.force(&card.issuer).and_then(|force| force.key(&envelope.kid)) else {
@@ -34,13 +37,22 @@ fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now
     if !envelope.is_signed_by(&key.public_key) {
         return Verdict::InvalidSignature;
     }
+    // A live code must be signed by the phone its credential names: a credential copied
+    // from another phone's screen, signed by any other key, is a forgery.
+    if let Some((live_envelope, credential, _)) = &live {
+        if !live_envelope.is_signed_by(&credential.device_key) {
+            return Verdict::InvalidSignature;
+        }
+    }
     if let Err(problem) = key.vouches_for(card.issued_at) {
         return Verdict::IssuerKeyInvalid { card, problem };
     }
+    // A phone is retired by revoking its credential, and with the card it belongs to.
+    let device_serial = live.as_ref().map(|(_, credential, _)| credential.serial.as_slice());
     match revocations.iter().find(|list| list.issuer == card.issuer) {
         None => warnings.push(Warning::NoRevocationList),
         Some(list) => {
-            if list.is_revoked(&card.serial) {
+            if list.is_revoked(&card.serial) || device_serial.is_some_and(|s| list.is_revoked(s)) {
                 return Verdict::Revoked(card);
             }
             if list.is_out_of_date(now) {
@@ -54,7 +66,11 @@ fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now
     if now.saturating_add(CLOCK_SKEW_SECONDS) < card.not_before {
         return Verdict::NotYetValid(card);
     }
-    Verdict::Genuine(card)
+    match live {
+        Some((_, _, made_at)) if made_at.abs_diff(now) <= LIVE_CODE_WINDOW_SECONDS.unsigned_abs() => Verdict::Live(card),
+        Some(_) => Verdict::LiveStale(card),
+        None => Verdict::Genuine(card),
+    }
 }
 
 /// A card read from a QR text whose signature has NOT been checked: for inspection only.
@@ -68,7 +84,16 @@ pub struct Unverified {
 /// Reads a card without checking its signature or dates (for `inspect`). Never use the
 /// result to decide whether a card is genuine.
 pub fn read_unverified(qr_text: &str) -> Result<Unverified, Verdict> {
-    read(qr_text).map(|(card, envelope)| Unverified { card, kid: envelope.kid }).map_err(Verdict::from)
+    match read(qr_text).map_err(Verdict::from)? {
+        Read::Card(card, envelope) => Ok(Unverified { card, kid: envelope.kid }),
+        Read::Live(live) => Ok(Unverified { card: live.credential.card, kid: live.credential_envelope.kid }),
+    }
+}
+
+/// What a QR text held: a card, or an enrolled phone's live code.
+enum Read {
+    Card(Card, Envelope),
+    Live(LiveCode),
 }
 
 /// Why a QR text did not yield a card.
@@ -86,22 +111,25 @@ impl From<Unread> for Verdict {
     }
 }
 
-/// Decodes a QR text as far as a card whose signature is still to be checked.
-fn read(qr_text: &str) -> Result<(Card, Envelope), Unread> {
+/// Decodes a QR text as far as a card, or a live code, whose signatures are still to be checked.
+fn read(qr_text: &str) -> Result<Read, Unread> {
     let located = token::locate(qr_text).map_err(|e| match e {
         NotOurs::NotACard => Unread::NotACard,
         NotOurs::Oversized => Unread::Malformed(MalformedReason::Oversized),
     })?;
-    let card = || -> Result<(Card, Envelope), MalformedReason> {
+    let read = || -> Result<Read, MalformedReason> {
         let bytes = token::decode(located.token)?;
         let envelope = Envelope::open(&bytes)?;
-        if envelope.content_type.is_some() {
-            // A signed list or some other document, not a card.
-            return Err(MalformedReason::BadStructure("content type"));
+        match envelope.content_type.as_deref() {
+            None => {
+                // Whatever stops the payload being one CBOR item, it is not a claims set.
+                let claims = cbor::decode(envelope.payload()).map_err(|_| MalformedReason::BadStructure("payload"))?;
+                Ok(Read::Card(Card::from_claims(claims)?, envelope))
+            }
+            Some(LIVE_CODE_CONTENT_TYPE) => Ok(Read::Live(LiveCode::read(envelope)?)),
+            // A signed list, a device credential on its own, or some other document.
+            Some(_) => Err(MalformedReason::BadStructure("content type")),
         }
-        // Whatever stops the payload being one CBOR item, it is not a claims set.
-        let claims = cbor::decode(envelope.payload()).map_err(|_| MalformedReason::BadStructure("payload"))?;
-        Ok((Card::from_claims(claims)?, envelope))
     };
-    card().map_err(Unread::Malformed)
+    read().map_err(Unread::Malformed)
 }

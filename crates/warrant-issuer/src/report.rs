@@ -43,6 +43,8 @@ pub fn check_text(check: &Check, force_name: Option<&str>) -> String {
         Verdict::Revoked(_) => "REVOKED: the force has cancelled this card".to_string(),
         Verdict::Expired(_) => "EXPIRED: this card is past its expiry date".to_string(),
         Verdict::NotYetValid(_) => "NOT YET VALID: this card's validity has not started".to_string(),
+        Verdict::Live(_) => "LIVE: made just now by the phone enrolled for this genuine card".to_string(),
+        Verdict::LiveStale(_) => "LIVE CODE TOO OLD: a good code, but not made just now (replayed, or a photo of a screen)".to_string(),
         Verdict::UnknownIssuer { issuer } => format!("UNKNOWN ISSUER: {issuer:?} or its key is not in the trust list"),
         Verdict::IssuerKeyInvalid { problem, .. } => format!("ISSUER KEY INVALID: {}", problem.code()),
         Verdict::InvalidSignature => "INVALID SIGNATURE: forged or altered".to_string(),

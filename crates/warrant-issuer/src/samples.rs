@@ -6,8 +6,8 @@ use coset::cwt::{ClaimsSetBuilder, Timestamp};
 use coset::{iana, CborSerializable, CoseSign1Builder, HeaderBuilder, TaggedCborSerializable};
 use sha2::{Digest, Sha256};
 use warrant_core::{
-    card_qr_text, keys, sign_card, token, Card, Force, Holder, IssuerKey, RevocationList, Role, RootKey, SigningKey,
-    TrustList,
+    card_qr_text, keys, sign_card, sign_live_code, token, Card, DeviceCredential, Force, Holder, IssuerKey, RevocationList, Role,
+    RootKey, SigningKey, TrustList,
 };
 
 use crate::time_arg::DAY;
@@ -74,7 +74,7 @@ impl SampleWorld {
             issued_at: now - DAY,
             next_update: now + 6 * DAY,
             expires: now + 30 * DAY,
-            serials: [demo_serial("revoked")].into_iter().collect(),
+            serials: [demo_serial("revoked"), demo_serial("revoked phone")].into_iter().collect(),
         };
         let signed_revocation_list = revocation_list.sign(&force_key, &keys::derive_key_id(&force_key.verifying_key()));
         SampleWorld {
@@ -238,9 +238,89 @@ impl SampleWorld {
             self.with_token(&self.raw_sign1(iana::Algorithm::EdDSA, genuine_claims_without(&genuine, true))),
             "missing-claim",
         ));
+        out.push(sample(
+            "live-stale-replayed",
+            "A live code from an enrolled phone, captured and shown again two minutes later.",
+            self.live_code("phone", self.now - 120, &demo_key("officer phone")),
+            "live-stale",
+            Some(self.device_credential("phone").card),
+        ));
         out.push(sample("not-a-card-web-address", "Some other QR code: a shop's web address.", "https://shop.example/offers?id=42".into(), "not-a-card", None));
         out.push(sample("not-a-card-wifi", "Some other QR code: Wi-Fi settings.", "WIFI:S:home;T:WPA;P:secret;;".into(), "not-a-card", None));
         out
+    }
+
+    /// The genuine card's officer's phone, enrolled under the serial derived from `label`.
+    fn device_credential(&self, label: &str) -> DeviceCredential {
+        let genuine = self.card("genuine", "Jane Smith", "Police Constable", "1234", Role::PoliceOfficer);
+        DeviceCredential {
+            card: Card { issued_at: self.now - 7 * DAY, not_before: self.now - 7 * DAY, expires_at: self.now + 365 * DAY, ..genuine },
+            serial: demo_serial(label),
+            device_key: demo_key("officer phone").verifying_key(),
+        }
+    }
+
+    fn signed_device_credential(&self, label: &str) -> Vec<u8> {
+        let kid = keys::derive_key_id(&self.force_key.verifying_key());
+        self.device_credential(label).sign(&self.force_key, &kid).expect("sample credentials are valid")
+    }
+
+    /// A live code for the credential `label`, made at `made_at` and signed by `signer`.
+    fn live_code(&self, label: &str, made_at: i64, signer: &SigningKey) -> String {
+        self.with_token(&sign_live_code(&self.signed_device_credential(label), made_at, signer).expect("the credential reads"))
+    }
+
+    /// Live codes from an enrolled phone (docs/FORMAT.md §12), for the test vectors only: a
+    /// live code made when the demo is built would be stale by the time anyone scans it.
+    /// (The stale one, which stays stale, is among the demo's samples.)
+    pub fn live_samples(&self) -> Vec<Sample> {
+        let phone = demo_key("officer phone");
+        let live = |label: &str, made_at: i64, signer: &SigningKey| self.live_code(label, made_at, signer);
+        let shown = self.device_credential("phone").card;
+        let sample = |name, description, qr_text: String, expected, card: Option<Card>| Sample {
+            name,
+            description,
+            qr_text,
+            expected,
+            expected_reason: None,
+            issuer_key: self.force_key.clone(),
+            card,
+        };
+        let credential_alone = self.signed_device_credential("phone");
+        vec![
+            sample("live", "A live code from the enrolled phone, made 5 seconds ago.", live("phone", self.now - 5, &phone), "live", Some(shown.clone())),
+            sample(
+                "live-stale-phone-clock-ahead",
+                "A live code from a phone whose clock is two minutes fast.",
+                live("phone", self.now + 120, &phone),
+                "live-stale",
+                Some(shown.clone()),
+            ),
+            sample(
+                "live-wrong-device",
+                "A genuine device credential with a live code signed by another phone.",
+                live("phone", self.now, &demo_key("another phone")),
+                "invalid-signature",
+                None,
+            ),
+            sample(
+                "live-revoked-device",
+                "A live code from a phone whose device credential has been revoked.",
+                live("revoked phone", self.now, &phone),
+                "revoked",
+                Some(shown),
+            ),
+            Sample {
+                expected_reason: Some("bad-structure"),
+                ..sample(
+                    "malformed-device-credential-alone",
+                    "A device credential shown on its own, without a live code around it.",
+                    self.with_token(&credential_alone),
+                    "malformed",
+                    None,
+                )
+            },
+        ]
     }
 
     /// Changes one letter of the holder's name inside the signed bytes.

@@ -39,7 +39,8 @@ pub fn vector_json(world: &SampleWorld, sample: &Sample) -> Value {
 pub fn write(dir: &Path) -> Result<usize> {
     let world = SampleWorld::new(time_arg::parse(VECTORS_NOW)?, VECTORS_ADDRESS);
     std::fs::create_dir_all(dir)?;
-    let samples = world.samples();
+    let mut samples = world.samples();
+    samples.extend(world.live_samples());
     for sample in &samples {
         let path = dir.join(format!("{}.json", sample.name));
         let text = serde_json::to_string_pretty(&vector_json(&world, sample))? + "\n";

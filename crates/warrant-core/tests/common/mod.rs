@@ -1,8 +1,6 @@
 //! A small world for tests: a root, one force with one key, a trust list, a card.
 #![allow(dead_code)]
 
-use std::collections::BTreeSet;
-
 use warrant_core::{keys, sign_card, token, Card, Force, Holder, IssuerKey, RevocationList, Role, RootKey, SigningKey, TrustList};
 
 pub const NOW: i64 = 1_790_000_000;
@@ -71,7 +69,7 @@ impl World {
             issued_at: NOW - DAY,
             next_update: NOW + DAY,
             expires: NOW + 14 * DAY,
-            serials: serials.iter().map(|s| s.to_vec()).collect::<BTreeSet<_>>(),
+            serials: serials.iter().map(|s| s.to_vec()).collect(),
         }
     }
 }
