@@ -4,6 +4,7 @@
 
 mod batch;
 mod demo;
+mod enrol;
 mod key_files;
 mod qr_render;
 mod register;
@@ -134,6 +135,25 @@ enum Command {
         json: bool,
         qr_text: String,
     },
+    /// Enrol an officer's work phone: sign a device credential binding the phone's key
+    /// (from the officer page's enrolment request) to their card, for live codes.
+    Enrol {
+        /// The force's card-signing key (PKCS#8 PEM).
+        #[arg(long)]
+        key: PathBuf,
+        /// The force's id in the trust list, e.g. MPS.
+        #[arg(long)]
+        issuer: String,
+        /// The phone's enrolment request (JSON from the officer page).
+        #[arg(long)]
+        request: PathBuf,
+        /// End of the credential, if earlier than the card's expiry.
+        #[arg(long)]
+        expires: Option<String>,
+        /// A new file for the credential (text), to give to the phone.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Show what a QR text claims, WITHOUT verifying it.
     Inspect { qr_text: String },
     /// Write the demo: DEMO keys, lists and one sample card per verdict; verify one.
@@ -206,6 +226,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             key_files::write_new(&out_dir.join(format!("{serial}.png")), &qr.png, false)?;
             key_files::write_new(&out_dir.join(format!("{serial}.txt")), format!("{qr_text}\n").as_bytes(), false)?;
             println!("serial {serial}, QR version {} ({} characters)\n{qr_text}", qr.version, qr_text.len());
+        }
+        Command::Enrol { key, issuer, request, expires, out } => {
+            let force_key = key_files::read_signing_key(&key)?;
+            let request = enrol::read_request(&std::fs::read_to_string(&request).with_context(|| format!("reading {}", request.display()))?)?;
+            let now = time_arg::now();
+            let until = expires.as_deref().map(time_arg::parse).transpose()?;
+            let credential = enrol::credential(&request, &issuer, &force_key, now, until, key_files::random_serial()?)?;
+            let signed = credential.sign(&force_key, &keys::derive_key_id(&force_key.verifying_key()))?;
+            key_files::write_new(&out, format!("{}\n", warrant_core::device_credential_text(&signed)).as_bytes(), false)?;
+            let c = &credential.card;
+            println!(
+                "enrolled a phone for {} {} {} (card {}): credential serial {}, valid to {}; revoke that serial to retire the phone",
+                c.holder.rank,
+                c.holder.number,
+                c.holder.name,
+                c.serial_hex(),
+                warrant_core::to_hex(&credential.serial),
+                time_arg::format(c.expires_at)
+            );
         }
         Command::Batch { signer, csv, expires, out_dir } => {
             let key = key_files::read_signing_key(&signer.key)?;

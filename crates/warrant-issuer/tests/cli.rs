@@ -271,3 +271,44 @@ fn a_live_code_shown_two_minutes_later_is_stale_never_live() {
 fn run_text(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(tool().current_dir(dir).args(args).output().unwrap().stdout).unwrap()
 }
+
+#[test]
+fn an_enrolled_phones_live_code_is_live_and_a_forged_request_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    setup(d);
+    let out = run_ok(
+        d,
+        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Sam Jones",
+          "--rank", "Sergeant", "--number", "77", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
+    );
+    let card = out.lines().last().unwrap();
+    // The phone's key (on a phone it is a non-extractable WebCrypto key; here, a test key).
+    let phone = warrant_core::SigningKey::from_bytes(&[42; 32]);
+    let request = |card: &str| serde_json::json!({ "device_key": warrant_core::token::encode(phone.verifying_key().as_bytes()), "card": card });
+    fs::write(d.join("request.json"), request(card).to_string()).unwrap();
+    let said = run_ok(d, &["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "request.json", "--expires", "2030-01-01", "--out", "phone.txt"]);
+    assert!(said.contains("enrolled a phone for Sergeant 77 Sam Jones"), "{said}");
+
+    let credential = warrant_core::token::decode(fs::read_to_string(d.join("phone.txt")).unwrap().trim()).unwrap();
+    let read = warrant_core::read_device_credential(&credential).unwrap();
+    assert_eq!(read.device_key, phone.verifying_key());
+    assert_eq!(read.card.holder.name, "Sam Jones");
+    assert_eq!(warrant_core::to_hex(&read.card.serial), said.split("(card ").nth(1).unwrap()[..16]);
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+    let live = warrant_core::token::qr_text("https://check.police.uk/", &warrant_core::sign_live_code(&credential, now, &phone).unwrap());
+    let (code, json) = verify_json(d, &live, &[]);
+    assert_eq!((code, json["verdict"].as_str()), (0, Some("live")), "{json}");
+    assert_eq!(json["card"]["expires_at"], "2030-01-01T00:00:00Z", "the credential ends when asked, before the card");
+
+    // A request for a card this force did not sign is refused, and nothing is written.
+    // One character of the signature changed: still a card's shape, no longer its bytes.
+    let mut forged = card.to_string();
+    let at = forged.len() - 40;
+    forged.replace_range(at..at + 1, if &forged[at..at + 1] == "A" { "B" } else { "A" });
+    fs::write(d.join("forged.json"), request(&forged).to_string()).unwrap();
+    let refused = tool().current_dir(d).args(["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "forged.json", "--out", "forged.txt"]).output().unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a genuine card"), "{}", String::from_utf8_lossy(&refused.stderr));
+    assert!(!d.join("forged.txt").exists());
+}
