@@ -25,7 +25,12 @@ fn main() {
     fs::write(out, code).unwrap();
 
     let i18n = Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
-    let tables = messages::compile(&[("ENGLISH", &i18n.join("en.ftl")), ("WELSH", &i18n.join("cy.ftl"))]);
+    let tables = messages::compile(&[
+        ("ENGLISH", &i18n.join("en.ftl")),
+        ("WELSH", &i18n.join("cy.ftl")),
+        ("OFFICER_ENGLISH", &i18n.join("officer-en.ftl")),
+        ("OFFICER_WELSH", &i18n.join("officer-cy.ftl")),
+    ]);
     fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("messages.rs"), tables).unwrap();
 }
 

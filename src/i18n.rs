@@ -3,7 +3,7 @@
 //! first check must work with no signal, a language switch must not wait for the network,
 //! and a Fluent runtime would make the first visit a third heavier.
 
-mod catalogue;
+pub mod catalogue;
 mod plural;
 mod render;
 
@@ -80,9 +80,19 @@ impl Locale {
 }
 
 /// The words of one language, cheap to clone and compare (by language) for Yew props.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Words {
     locale: Locale,
+    /// A page's own words beside the shared ones (the officer page's): a function, so that
+    /// pages which never set it do not carry those words at all.
+    extra: Option<fn(Locale) -> &'static [catalogue::Message]>,
+}
+
+/// Equal when in the same language: a page sets its own words once, for all of them.
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.locale == other.locale && self.extra.is_some() == other.extra.is_some()
+    }
 }
 
 impl Default for Words {
@@ -104,7 +114,12 @@ fn right_to_left(text: &str) -> Cow<'_, str> {
 
 impl Words {
     pub fn new(locale: Locale) -> Words {
-        Words { locale }
+        Words { locale, extra: None }
+    }
+
+    /// These words, and a page's own (`extra`), looked up after the shared ones.
+    pub fn with_extra(self, extra: fn(Locale) -> &'static [catalogue::Message]) -> Words {
+        Words { extra: Some(extra), ..self }
     }
 
     pub fn locale(&self) -> Locale {
@@ -193,7 +208,7 @@ impl Words {
                 },
             ),
         };
-        let pattern = catalogue::find(messages, id, attribute)?;
+        let pattern = catalogue::find(messages, id, attribute).or_else(|| catalogue::find(self.extra?(self.locale), id, attribute))?;
         Some(render::render(pattern, &style, args))
     }
 }
@@ -222,6 +237,8 @@ mod tests {
 
     const ENGLISH: &str = include_str!("../i18n/en.ftl");
     const WELSH: &str = include_str!("../i18n/cy.ftl");
+    const OFFICER_ENGLISH: &str = include_str!("../i18n/officer-en.ftl");
+    const OFFICER_WELSH: &str = include_str!("../i18n/officer-cy.ftl");
 
     /// Every message id and `id.attribute` in a file; fails on any syntax error.
     fn keys(source: &str) -> BTreeSet<String> {
@@ -241,7 +258,9 @@ mod tests {
 
     #[test]
     fn welsh_translates_every_english_message() {
-        let (en, cy) = (keys(ENGLISH), keys(WELSH));
+        let both = |a: &str, b: &str| keys(a).union(&keys(b)).cloned().collect::<BTreeSet<_>>();
+        let (en, cy) = (both(ENGLISH, OFFICER_ENGLISH), both(WELSH, OFFICER_WELSH));
+        assert!(keys(ENGLISH).is_disjoint(&keys(OFFICER_ENGLISH)), "the officer page's ids are its own");
         assert_eq!(
             en.difference(&cy).collect::<Vec<_>>(),
             Vec::<&String>::new(),
@@ -258,7 +277,7 @@ mod tests {
     /// `with`) exists in English, so no screen can show a raw id.
     #[test]
     fn every_id_in_the_code_exists() {
-        let en = keys(ENGLISH);
+        let en: BTreeSet<String> = keys(ENGLISH).union(&keys(OFFICER_ENGLISH)).cloned().collect();
         let mut missing = Vec::new();
         let mut seen = 0;
         let mut stack = vec![std::path::PathBuf::from(concat!(

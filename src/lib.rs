@@ -13,6 +13,7 @@ pub mod checking;
 pub mod components;
 pub mod i18n;
 pub mod latest;
+pub mod officer_app;
 pub mod page_mode;
 /// Reading a QR code from a frame: the `qr-scan` crate.
 pub use qr_scan as qr_image;

@@ -13,25 +13,35 @@ import { minify } from 'terser';
 
 const [dist, trustDir] = process.argv.slice(2);
 const indexPath = join(dist, 'index.html');
-let html = readFileSync(indexPath, 'utf8');
-const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
-let boot = '';
-html = html.replace(inline, (_, body) => { boot += body + '\n'; return ''; });
-if (!boot) throw new Error('no inline loader found in ' + indexPath);
-writeFileSync(join(dist, 'boot.js'), boot);
-html = html.replace('</head>', '<script type="module" src="./boot.js"></script></head>');
 
-// wasm-bindgen's glue as it comes is readable, with comments: minified, it is 3–4 KB (brotli)
-// less on every first visit. The page preloads it with an integrity hash, which is
-// recomputed here. Property names are left alone: the Wasm imports them by name.
-const glue = /<link rel="modulepreload" href="\.\/([\w-]+\.js)"([^>]*) integrity="([^"]+)"/.exec(html);
-if (!glue) throw new Error('no modulepreload of the wasm-bindgen glue in ' + indexPath);
-const gluePath = join(dist, glue[1]);
-const minified = await minify(readFileSync(gluePath, 'utf8'), { module: true, compress: true, mangle: true });
-writeFileSync(gluePath, minified.code);
-const integrity = 'sha384-' + createHash('sha384').update(minified.code).digest('base64');
-html = html.replace(glue[0], glue[0].replace(glue[3], integrity));
-writeFileSync(indexPath, html);
+// Moves a page's inline loader into its own file and minifies its wasm-bindgen glue.
+async function finishPage(page, bootName) {
+  const path = join(dist, page);
+  let html = readFileSync(path, 'utf8');
+  const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+  let boot = '';
+  html = html.replace(inline, (_, body) => { boot += body + '\n'; return ''; });
+  if (!boot) throw new Error('no inline loader found in ' + path);
+  writeFileSync(join(dist, bootName), boot);
+  html = html.replace('</head>', `<script type="module" src="./${bootName}"></script></head>`);
+
+  // wasm-bindgen's glue as it comes is readable, with comments: minified, it is 1.5 KB
+  // (brotli) less on every first visit. The page preloads it with an integrity hash, which
+  // is recomputed here. Property names are left alone: the Wasm imports them by name.
+  const glue = /<link rel="modulepreload" href="\.\/([\w-]+\.js)"([^>]*) integrity="([^"]+)"/.exec(html);
+  if (!glue) throw new Error('no modulepreload of the wasm-bindgen glue in ' + path);
+  const gluePath = join(dist, glue[1]);
+  const minified = await minify(readFileSync(gluePath, 'utf8'), { module: true, compress: true, mangle: true });
+  writeFileSync(gluePath, minified.code);
+  const integrity = 'sha384-' + createHash('sha384').update(minified.code).digest('base64');
+  html = html.replace(glue[0], glue[0].replace(glue[3], integrity));
+  writeFileSync(path, html);
+  return boot;
+}
+
+const boot = await finishPage('index.html', 'boot.js');
+// The officer page is its own entry point of the app (src/officer_main.rs), built beside it.
+if (existsSync(join(dist, 'officer.html'))) await finishPage('officer.html', 'officer-boot.js');
 
 mkdirSync(join(dist, 'lists'), { recursive: true });
 for (const name of readdirSync(trustDir)) {
@@ -52,20 +62,25 @@ for (const name of readdirSync(join(www, 'icons'))) {
 if (existsSync(join(www, 'embed.js'))) copyFileSync(join(www, 'embed.js'), join(dist, 'embed.js'));
 // The app picks its layout from the page's path, so the other pages are the same file.
 for (const page of ['desk.html', 'embed.html']) copyFileSync(indexPath, join(dist, page));
+// The officer page alone loads officer.js, its hold on the phone's key (WebCrypto, IndexedDB).
+copyFileSync(join(www, 'officer.js'), join(dist, 'officer.js'));
 
 // Precache the app shell: every file directly in dist/, the icons, and the lists as
 // published with this build, so that one visit is enough to check offline even though the
 // page fetched its lists before the service worker took over. Later lists are fetched
 // network first and the last good ones kept. Never the samples.
 const NOT_PRECACHED = new Set(['sw.js', 'samples.json', 'embed.js']);
+const officerOnly = (name) => /^(officer\.html|officer-boot\.js|officer\.js|qr-encode\.wasm|warrant-officer-[\w-]+\.(js|wasm))$/.test(name);
 const files = [
-  ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && statSync(join(dist, name)).isFile()),
+  ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && !officerOnly(name) && statSync(join(dist, name)).isFile()),
   ...readdirSync(join(dist, 'icons')).map((name) => 'icons/' + name),
   ...readdirSync(join(dist, 'lists')).filter((name) => name.endsWith('.cose')).map((name) => 'lists/' + name),
 ].sort();
 const hash = createHash('sha256');
 let bytes = 0;
-for (const name of files) {
+const onUse = readdirSync(dist).filter(officerOnly).sort();
+// The officer page's files count towards the version too, so that a new build replaces them.
+for (const name of [...files, ...onUse]) {
   const data = readFileSync(join(dist, name));
   bytes += data.length;
   hash.update(name + '\0').update(String(data.length) + '\0').update(data);
@@ -76,6 +91,7 @@ let sw = readFileSync(join(www, 'sw.js'), 'utf8');
 for (const [pattern, line] of [
   [/^const PRECACHE = \[\];$/m, `const PRECACHE = ${JSON.stringify(precache)};`],
   [/^const VERSION = 'dev';$/m, `const VERSION = '${version}';`],
+  [/^const ON_USE = \[\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`],
 ]) {
   if (!pattern.test(sw)) throw new Error(`www/sw.js: no line matching ${pattern} to fill in`);
   sw = sw.replace(pattern, () => line);

@@ -3,6 +3,9 @@
 // It stores only the app's own files and the signed lists: nothing about any card is ever
 // stored (cards are read in the page, and deep-link #fragments never reach a service worker).
 const PRECACHE = [];
+// The officer page's own files: only officers' phones need them, so they are kept when
+// first used (and then work offline) rather than downloaded by every visitor.
+const ON_USE = [];
 const VERSION = 'dev';
 
 const APP_CACHE = `warrant-check-app-${VERSION}`;
@@ -10,6 +13,7 @@ const LISTS_CACHE = 'warrant-check-lists';
 // Relative to this script, so the checker can be hosted under any path of a force's site.
 const BASE = new URL('./', self.location);
 const PRECACHED = new Set(PRECACHE.map((u) => new URL(u, BASE).href));
+const KEPT_ON_USE = new Set(ON_USE.map((u) => new URL(u, BASE).href));
 // One cached copy per URL, so the server's Vary: Accept-Encoding must not cause a miss.
 const APP = { cacheName: APP_CACHE, ignoreVary: true };
 
@@ -47,18 +51,27 @@ self.addEventListener('fetch', (event) => {
   // Pages: the query only picks settings such as the language (?lang=cy); the file is the same.
   const page = path === '' || path.endsWith('/') ? path + 'index.html' : path;
   const pageURL = new URL(page, BASE).href;
-  if (PRECACHED.has(pageURL) && (request.mode === 'navigate' || page.endsWith('.html'))) {
+  if ((PRECACHED.has(pageURL) || KEPT_ON_USE.has(pageURL)) && (request.mode === 'navigate' || page.endsWith('.html'))) {
     event.respondWith(fromCache(pageURL, { ...APP, ignoreSearch: true }, request));
     return;
   }
-  if (PRECACHED.has(url.href)) event.respondWith(fromCache(request, APP, request));
+  if (PRECACHED.has(url.href) || KEPT_ON_USE.has(url.href)) event.respondWith(fromCache(request, APP, request));
   // Anything else (sample cards, unknown paths) goes straight to the network, never cached.
 });
 
-// Cache first, then the network.
+// Cache first, then the network; an app file fetched for the first time (the officer
+// page's) is kept for next time.
 async function fromCache(key, options, request) {
   const cached = await caches.match(key, options);
-  if (!cached) return fetch(request);
+  if (!cached) {
+    const response = await fetch(request);
+    const url = typeof key === 'string' ? key : key.url;
+    if (response.ok && KEPT_ON_USE.has(url)) {
+      const copy = response.clone();
+      await caches.open(APP_CACHE).then((cache) => cache.put(url, copy));
+    }
+    return response;
+  }
   // A navigation may not be answered with a redirected response (hosts that redirect
   // index.html to ./ would break the page), so hand back a plain copy.
   return cached.redirected ? new Response(cached.body, cached) : cached;

@@ -6,9 +6,12 @@ pub mod camera;
 pub mod fetch;
 pub mod host_frame;
 pub mod installed;
+pub mod lazy_module;
 pub mod listener;
+pub mod officer_device;
 pub mod page_text;
 pub mod pixels;
+pub mod qr_encoder;
 pub mod scanner;
 
 use wasm_bindgen::JsCast;

@@ -4,6 +4,7 @@ pub mod camera_view;
 pub mod desk;
 pub mod language_switch;
 pub mod list_status;
+pub mod officer_page;
 pub mod paste_form;
 pub mod photo_input;
 pub mod public_page;
