@@ -1,7 +1,7 @@
 // The officer page (officer.html) on a work phone: a non-extractable key made in the
 // browser, enrolment through `warrant-issuer enrol` with the demo force's key, then a live
 // code that the checker calls `live` now and `live-stale` two minutes later.
-import { test, expect } from '@playwright/test';
+import { test, expect, chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,4 +119,63 @@ test('a credential for another phone is refused in words', async ({ page }) => {
   await expect(page.locator('[data-problem="officer-other-phone"]')).toHaveText(
     'That credential is for another phone. Ask your identity team to enrol this one.');
   await expect(page.locator('figure.live-code')).toHaveCount(0);
+});
+
+/// A 1280×720 greyscale frame of the officer's phone as another phone's camera sees it:
+/// the screen's live code about 330 px wide, a little soft, on a dark phone in a dim hall.
+async function cameraFrameOfScreen(page) {
+  return page.evaluate(async () => {
+    const svg = document.querySelector('figure.live-code svg');
+    const image = new Image();
+    image.src = 'data:image/svg+xml;base64,' + btoa(new XMLSerializer().serializeToString(svg));
+    await image.decode();
+    const canvas = new OffscreenCanvas(1280, 720);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#3a3a3a';
+    ctx.fillRect(0, 0, 1280, 720);
+    ctx.fillStyle = '#111';
+    ctx.fillRect(440, 110, 400, 560); // the phone
+    ctx.filter = 'blur(0.8px)';
+    ctx.drawImage(image, 475, 200, 330, 330);
+    const { data } = ctx.getImageData(0, 0, 1280, 720);
+    const luma = new Array(1280 * 720);
+    for (let i = 0; i < luma.length; i++) luma[i] = Math.round(0.299 * data[4 * i] + 0.587 * data[4 * i + 1] + 0.114 * data[4 * i + 2]);
+    return luma;
+  });
+}
+
+/// Writes frames as Y4M (I420 with neutral chroma), which Chromium's fake camera plays.
+function writeY4m(path, luma, frames) {
+  const chroma = Buffer.alloc(640 * 360, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), Buffer.from(luma), chroma, chroma]);
+  writeFileSync(path, Buffer.concat([Buffer.from('YUV4MPEG2 W1280 H720 F30:1 Ip A1:1 C420jpeg\n'), ...Array(frames).fill(frame)]));
+}
+
+test('a camera reads the live code from the officer phone\'s screen: live', async ({ page, baseURL }) => {
+  await page.goto('/officer.html');
+  await page.getByRole('button', { name: "Make this phone's key" }).click();
+  await page.getByLabel("Your warrant card's code or link").fill(sample('genuine').qr_text);
+  await page.getByRole('button', { name: 'Make the enrolment request' }).click();
+  const credential = enrol(await page.locator('#enrol-request').inputValue());
+  await page.getByLabel('The credential from your identity team').fill(credential);
+  await page.getByRole('button', { name: 'Save it on this phone' }).click();
+  await expect(page.locator('figure.live-code svg')).toBeVisible();
+
+  // A video of the screen, as another phone's camera sees it, made now (the code is fresh).
+  const dir = mkdtempSync(join(tmpdir(), 'live-video-'));
+  const video = join(dir, 'officer-screen.y4m');
+  writeY4m(video, await cameraFrameOfScreen(page), 20);
+  const camera = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
+    '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage', '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
+  try {
+    const checker = await camera.newPage({ baseURL, serviceWorkers: 'block' });
+    await checker.goto('/');
+    await checker.getByRole('button', { name: 'Scan the card with the camera' }).click();
+    expect(await verdictOf(checker)).toBe('live');
+    await expect(checker.locator('[data-field="name"]')).toHaveText('Jane Smith');
+  } finally {
+    await camera.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
