@@ -33,7 +33,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Make an Ed25519 key pair: <STEM>.key.pem (PKCS#8, private) and <STEM>.pub.pem (SPKI).
+    /// Make an Ed25519 key pair: <STEM>.key.pem (PKCS#8 v1, private) and <STEM>.pub.pem (SPKI).
     Keygen {
         /// Path and name without extension, e.g. keys/mps-2026
         stem: PathBuf,

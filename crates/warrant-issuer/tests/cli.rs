@@ -1,20 +1,12 @@
 //! The issuer tool as a force's identity team runs it: real files, real processes.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{run_ok, tool};
 use serde_json::Value;
-
-fn tool() -> Command {
-    Command::cargo_bin("warrant-issuer").unwrap()
-}
-
-fn run_ok(dir: &Path, args: &[&str]) -> String {
-    let out = tool().current_dir(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Runs `verify --json` and returns (exit code, JSON).
 fn verify_json(dir: &Path, qr: &str, extra: &[&str]) -> (i32, Value) {
