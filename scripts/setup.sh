@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need on a fresh machine (idempotent, registries only):
 # the wasm32 target, Trunk and wasm-bindgen from crates.io, wasm-opt and the browser-test
-# libraries from npm, Chromium from Debian. Nothing downloads its own binaries.
+# libraries from npm, Chromium, OpenSSL and Python's cryptography from Debian. Nothing
+# downloads its own binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -11,6 +12,9 @@ rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup targe
 need_apt=()
 command -v bc >/dev/null || need_apt+=(bc)
 python3 -c "import venv, ensurepip" 2>/dev/null || need_apt+=(python3-venv)
+# The key-file tests round-trip keys through OpenSSL and Python's cryptography.
+command -v openssl >/dev/null || need_apt+=(openssl)
+python3 -c "import cryptography" 2>/dev/null || need_apt+=(python3-cryptography)
 { command -v cc && command -v c++; } >/dev/null || need_apt+=(build-essential)
 command -v node >/dev/null || need_apt+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)

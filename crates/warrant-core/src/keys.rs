@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use ed25519_dalek::pkcs8::{spki::der::pem::LineEnding, DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey};
+use ed25519_dalek::pkcs8::{spki::der::pem::LineEnding, DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, KeypairBytes};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
@@ -22,8 +22,10 @@ impl core::fmt::Display for KeyError {
 
 impl core::error::Error for KeyError {}
 
-/// A private key from PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`), as written by this tool
-/// or by `openssl genpkey -algorithm ed25519`.
+/// A private key from PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`): v1 (RFC 8410), as
+/// written by this tool and `openssl genpkey -algorithm ed25519`, or v2 with the public key
+/// attached, as this tool wrote before. A v2 public key that does not match the private key
+/// is refused.
 pub fn signing_key_from_pem(pem: &str) -> Result<SigningKey, KeyError> {
     SigningKey::from_pkcs8_pem(pem.trim()).map_err(|_| KeyError("not an Ed25519 PKCS#8 private key"))
 }
@@ -48,9 +50,13 @@ fn reject_weak(key: VerifyingKey) -> Result<VerifyingKey, KeyError> {
     Ok(key)
 }
 
+/// PKCS#8 v1 PEM (RFC 8410): the 32-byte seed only. Not v2 with the public key attached,
+/// which OpenSSL 3.0 ("Could not read key") and Python's `cryptography` ("extra data")
+/// refuse; the public key is derived from the seed anyway.
 pub fn signing_key_to_pem(key: &SigningKey) -> String {
+    let seed_only = KeypairBytes { secret_key: key.to_bytes(), public_key: None };
     // Encoding a well-formed key into PEM cannot fail.
-    key.to_pkcs8_pem(LineEnding::LF).map(|pem| String::from(pem.as_str())).unwrap_or_default()
+    seed_only.to_pkcs8_pem(LineEnding::LF).map(|pem| String::from(pem.as_str())).unwrap_or_default()
 }
 
 pub fn verifying_key_to_pem(key: &VerifyingKey) -> String {

@@ -1,4 +1,4 @@
-//! Key files: PKCS#8 PEM private keys (mode 0600) and SPKI PEM public keys.
+//! Key files: PKCS#8 v1 PEM private keys (mode 0600; v2 is read too) and SPKI PEM public keys.
 
 use std::fs;
 use std::io::Write;

@@ -8,6 +8,7 @@ mod enrol;
 mod key_files;
 mod qr_render;
 mod register;
+mod register_lock;
 mod report;
 mod samples;
 mod time_arg;
@@ -34,7 +35,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Make an Ed25519 key pair: <STEM>.key.pem (PKCS#8, private) and <STEM>.pub.pem (SPKI).
+    /// Make an Ed25519 key pair: <STEM>.key.pem (PKCS#8 v1, private) and <STEM>.pub.pem (SPKI).
     Keygen {
         /// Path and name without extension, e.g. keys/mps-2026
         stem: PathBuf,
@@ -270,6 +271,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Revoke { key, issuer, register: register_path, serials, note, out, next_update_days, valid_days } => {
             let key = key_files::read_signing_key(&key)?;
             let new = serials.iter().map(|s| Ok((register::parse_serial(s)?, note.clone()))).collect::<Result<Vec<_>>>()?;
+            // Held until both files are written, so concurrent runs cannot lose each other's serials.
+            let _lock = register_lock::lock(&register_path)?;
             let text = register::append(&register_path, &new)?;
             let now = time_arg::now();
             let mut list = RevocationList {

@@ -1,20 +1,12 @@
 //! The issuer tool as a force's identity team runs it: real files, real processes.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{decode_png, run_ok, tool};
 use serde_json::Value;
-
-fn tool() -> Command {
-    Command::cargo_bin("warrant-issuer").unwrap()
-}
-
-fn run_ok(dir: &Path, args: &[&str]) -> String {
-    let out = tool().current_dir(dir).args(args).output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 /// Runs `verify --json` and returns (exit code, JSON).
 fn verify_json(dir: &Path, qr: &str, extra: &[&str]) -> (i32, Value) {
@@ -35,26 +27,6 @@ fn setup(dir: &Path) {
     )
     .unwrap();
     run_ok(dir, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
-}
-
-/// Decodes the QR code in a PNG the tool wrote, as a camera would see the printed card.
-fn decode_png(path: &Path) -> String {
-    let decoder = png::Decoder::new(fs::File::open(path).unwrap());
-    let mut reader = decoder.read_info().unwrap();
-    let mut buf = vec![0; reader.output_buffer_size()];
-    let info = reader.next_frame(&mut buf).unwrap();
-    assert_eq!(info.bit_depth, png::BitDepth::One);
-    let (w, h) = (info.width as usize, info.height as usize);
-    let luma: Vec<u8> = (0..w * h)
-        .map(|i| {
-            let (x, y) = (i % w, i / w);
-            if buf[y * info.line_size + x / 8] & (0x80 >> (x % 8)) != 0 { 255 } else { 0 }
-        })
-        .collect();
-    let mut decoder = quircs::Quirc::default();
-    let codes: Vec<_> = decoder.identify(w, h, &luma).collect();
-    assert_eq!(codes.len(), 1, "{}", path.display());
-    String::from_utf8(codes[0].as_ref().unwrap().decode().unwrap().payload).unwrap()
 }
 
 #[test]

@@ -1,0 +1,45 @@
+//! One `revoke` at a time per register. `revoke` reads the register, adds its serials,
+//! signs the list and writes both back; runs that overlap each write what they read plus
+//! their own serials, so the last writer drops the others' revocations (30 runs started
+//! together once left 2 of 30 serials), and a cancelled card would stay genuine.
+//!
+//! The lock is an exclusive advisory lock on `<register>.lock`, held for the whole
+//! read-modify-write of the register and of the signed list built from it. It is a file
+//! of its own because the register is replaced by rename: a lock on the register would be
+//! on the old file, which the next run no longer opens. The lock file is left in place;
+//! deleting it would let a waiting run and a new one lock different files. The operating
+//! system releases the lock when the process ends, however it ends.
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+/// Held while the register and its list are read and rewritten; unlocks when dropped.
+pub struct RegisterLock {
+    _file: File,
+}
+
+/// Waits until no other run holds the register's lock, then takes it.
+pub fn lock(register: &Path) -> Result<RegisterLock> {
+    let path = lock_path(register);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("opening the lock file {}", path.display()))?;
+    // Fully qualified: newer Rust has an inherent File::lock that would shadow the trait.
+    if fs4::FileExt::try_lock(&file).is_err() {
+        eprintln!("waiting for another revoke of {} to finish", register.display());
+        fs4::FileExt::lock(&file).with_context(|| format!("locking {}", path.display()))?;
+    }
+    Ok(RegisterLock { _file: file })
+}
+
+/// `revoked.txt` → `revoked.txt.lock`, beside it.
+fn lock_path(register: &Path) -> PathBuf {
+    let mut name = register.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
