@@ -145,3 +145,35 @@ test('the browser finds the checker installable', async () => {
   expect(errors).toEqual([]);
   expect(url).toBe(ORIGIN + '/manifest.webmanifest');
 });
+
+test('the officer page, once opened, opens again with no signal: its files are kept on first use', async () => {
+  if (server.exitCode !== null || server.signalCode !== null) server = await startServer();
+  await context.setOffline(false);
+  const page = await context.newPage();
+  await page.goto(ORIGIN + '/officer.html');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // Once the worker controls the page, a reload fetches the officer's files through it.
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.reload();
+  await page.getByRole('button', { name: "Make this phone's key" }).click();
+  await expect(page.getByLabel("Your warrant card's code or link")).toBeVisible();
+  const kept = await page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls.filter((p) => /officer|qr-encode/.test(p)).sort();
+  });
+  expect(kept).toEqual(expect.arrayContaining(['/officer.html', '/officer.js', '/officer-boot.js']));
+  expect(kept.some((p) => /^\/warrant-officer-\w+_bg\.wasm$/.test(p))).toBe(true);
+
+  await stopServer(server);
+  await context.setOffline(true);
+  const offline = await context.newPage();
+  await offline.goto(ORIGIN + '/officer.html');
+  // The app, its words and the phone's key all there: it asks for the card next.
+  await expect(offline.getByLabel("Your warrant card's code or link")).toBeVisible();
+  await context.setOffline(false);
+  server = await startServer();
+});
