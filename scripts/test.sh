@@ -7,7 +7,8 @@
 #  4. the widget's component tests in headless Chromium (wasm-bindgen-test),
 #  5. the built checker end to end in headless Chromium (Playwright): every verdict by deep
 #     link and paste, photo upload and drop, the camera with a fake camera playing videos
-#     of a card (large, as held at a door 15–20 cm away, moving), the privacy audit, axe-core accessibility and keyboard-only use.
+#     of a card (large, as held at a door 15–20 cm away, moving), the privacy audit, axe-core accessibility and keyboard-only use,
+#     and the officer page: its non-extractable key, enrolment, live codes read by a camera, live and stale.
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
