@@ -1,6 +1,6 @@
-// After `trunk build`: moves Trunk's inline loader into boot.js, so that the page runs under
-// a Content-Security-Policy with no 'unsafe-inline' on any static host, minifies
-// wasm-bindgen's glue, and copies the signed lists into dist/lists/ for the checker's refresh. Then makes the checker installable
+// After `trunk build`: replaces Trunk's inline loader, so that the page runs under a
+// Content-Security-Policy with no 'unsafe-inline' on any static host, by a start at the end
+// of wasm-bindgen's glue module (minified), inlines the tab icon, and copies the signed lists into dist/lists/ for the checker's refresh. Then makes the checker installable
 // and usable offline: copies the web app manifest, icons and embed.js from www/, writes the
 // desk.html and embed.html pages, and writes dist/sw.js from the www/sw.js template with the
 // list of files to precache and a version hash of them.
@@ -14,34 +14,44 @@ import { minify } from 'terser';
 const [dist, trustDir] = process.argv.slice(2);
 const indexPath = join(dist, 'index.html');
 
-// Moves a page's inline loader into its own file and minifies its wasm-bindgen glue.
-async function finishPage(page, bootName) {
+// Makes wasm-bindgen's glue module start the app itself, instead of Trunk's inline loader
+// (which a Content-Security-Policy without 'unsafe-inline' forbids, and a file of its own
+// would cost every first visit a request), and minifies it.
+async function finishPage(page) {
   const path = join(dist, page);
   let html = readFileSync(path, 'utf8');
   const inline = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
-  let boot = '';
-  html = html.replace(inline, (_, body) => { boot += body + '\n'; return ''; });
-  if (!boot) throw new Error('no inline loader found in ' + path);
-  writeFileSync(join(dist, bootName), boot);
-  html = html.replace('</head>', `<script type="module" src="./${bootName}"></script></head>`);
+  let loader = '';
+  html = html.replace(inline, (_, body) => { loader += body; return ''; });
+  const wasm = /module_or_path:\s*'(\.\/[\w-]+_bg\.wasm)'/.exec(loader);
+  if (!wasm) throw new Error('no inline loader of the Wasm found in ' + path);
 
-  // wasm-bindgen's glue as it comes is readable, with comments: minified, it is 1.5 KB
-  // (brotli) less on every first visit. The page preloads it with an integrity hash, which
-  // is recomputed here. Property names are left alone: the Wasm imports them by name.
+  // Minified, the glue is 1.5 KB (brotli) less on every first visit. The page preloads it
+  // with an integrity hash, which is recomputed here. Property names are left alone: the
+  // Wasm imports them by name.
   const glue = /<link rel="modulepreload" href="\.\/([\w-]+\.js)"([^>]*) integrity="([^"]+)"/.exec(html);
   if (!glue) throw new Error('no modulepreload of the wasm-bindgen glue in ' + path);
   const gluePath = join(dist, glue[1]);
-  const minified = await minify(readFileSync(gluePath, 'utf8'), { module: true, compress: true, mangle: true });
+  const source = readFileSync(gluePath, 'utf8');
+  if (!/export \{[^}]*__wbg_init as default/.test(source)) throw new Error(glue[1] + ': no __wbg_init to start the app with');
+  const started = source + `\nawait __wbg_init({ module_or_path: '${wasm[1]}' });\n`;
+  const minified = await minify(started, { module: true, compress: true, mangle: true });
   writeFileSync(gluePath, minified.code);
   const integrity = 'sha384-' + createHash('sha384').update(minified.code).digest('base64');
   html = html.replace(glue[0], glue[0].replace(glue[3], integrity));
+  html = html.replace('</head>', `<script type="module" src="./${glue[1]}" crossorigin="anonymous" integrity="${integrity}"></script></head>`);
+
+  // The tab's icon inline: a data: URL (allowed by img-src) instead of a request of its own.
+  const icon = readFileSync(join(www, 'icons', 'icon.svg'), 'utf8').trim();
+  html = html.replace('href="icons/icon.svg"', `href="data:image/svg+xml,${encodeURIComponent(icon)}"`);
   writeFileSync(path, html);
-  return boot;
 }
 
-const boot = await finishPage('index.html', 'boot.js');
+// www/ is found beside this script, whatever the working directory.
+const www = fileURLToPath(new URL('../www/', import.meta.url));
+await finishPage('index.html');
 // The officer page is its own entry point of the app (src/officer_main.rs), built beside it.
-if (existsSync(join(dist, 'officer.html'))) await finishPage('officer.html', 'officer-boot.js');
+if (existsSync(join(dist, 'officer.html'))) await finishPage('officer.html');
 
 mkdirSync(join(dist, 'lists'), { recursive: true });
 for (const name of readdirSync(trustDir)) {
@@ -49,10 +59,9 @@ for (const name of readdirSync(trustDir)) {
     copyFileSync(join(trustDir, name), join(dist, 'lists', name));
   }
 }
-console.log(`dist finished: loader in boot.js (${boot.length} bytes), lists copied`);
+console.log('dist finished: the app starts from its glue module, lists copied');
 
-// Installable and offline. www/ is found beside this script, whatever the working directory.
-const www = fileURLToPath(new URL('../www/', import.meta.url));
+// Installable and offline.
 copyFileSync(join(www, 'manifest.webmanifest'), join(dist, 'manifest.webmanifest'));
 mkdirSync(join(dist, 'icons'), { recursive: true });
 for (const name of readdirSync(join(www, 'icons'))) {
@@ -70,7 +79,7 @@ copyFileSync(join(www, 'officer.js'), join(dist, 'officer.js'));
 // page fetched its lists before the service worker took over. Later lists are fetched
 // network first and the last good ones kept. Never the samples.
 const NOT_PRECACHED = new Set(['sw.js', 'samples.json', 'embed.js']);
-const officerOnly = (name) => /^(officer\.html|officer-boot\.js|officer\.js|qr-encode\.wasm|warrant-officer-[\w-]+\.(js|wasm))$/.test(name);
+const officerOnly = (name) => /^(officer\.html|officer\.js|qr-encode\.wasm|warrant-officer-[\w-]+\.(js|wasm))$/.test(name);
 const files = [
   ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && !officerOnly(name) && statSync(join(dist, name)).isFile()),
   ...readdirSync(join(dist, 'icons')).map((name) => 'icons/' + name),

@@ -78,7 +78,7 @@ test('one visit, then the network is cut: the checker still opens and checks car
     return urls;
   });
   for (const path of cached) {
-    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|boot\.js|manifest\.webmanifest|icons\/[\w-]+\.(png|svg)|[\w-]+\.(js|css|wasm)|lists\/(trust-list|revocations-DEMO)\.cose)$/);
+    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|manifest\.webmanifest|icons\/[\w-]+\.(png|svg)|[\w-]+\.(js|css|wasm)|lists\/(trust-list|revocations-DEMO)\.cose)$/);
   }
   expect(cached).toContain('/lists/revocations-DEMO.cose');
   expect(cached).toContain('/scanner.wasm');
@@ -165,7 +165,7 @@ test('the officer page, once opened, opens again with no signal: its files are k
     }
     return urls.filter((p) => /officer|qr-encode/.test(p)).sort();
   });
-  expect(kept).toEqual(expect.arrayContaining(['/officer.html', '/officer.js', '/officer-boot.js']));
+  expect(kept).toEqual(expect.arrayContaining(['/officer.html', '/officer.js']));
   expect(kept.some((p) => /^\/warrant-officer-\w+_bg\.wasm$/.test(p))).toBe(true);
 
   await stopServer(server);
