@@ -4,7 +4,8 @@
 #     the QR decoder on synthetic camera frames),
 #  2. the wasm32 build of the core and a compile check of the fuzz targets,
 #  3. the independent Python (pycose) check of the test vectors,
-#  4. the widget's component tests in headless Chromium (wasm-bindgen-test),
+#  4. the widget's component tests in headless Chromium (wasm-bindgen-test), and the
+#     JavaScript module for force systems in Node (every vector),
 #  5. the built checker end to end in headless Chromium (Playwright): every verdict by deep
 #     link and paste, photo upload and drop, the camera with a fake camera playing videos
 #     of a card (large, as held at a door 15–20 cm away, moving), the privacy audit, axe-core accessibility and keyboard-only use,
@@ -58,6 +59,19 @@ fi
 step "widget components in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
   cargo_tests "component tests" "$log/wasm.txt" cargo test --locked --target wasm32-unknown-unknown --test components
+
+step "the JavaScript module for force systems, in Node (every vector)"
+if ./scripts/build-js-module.sh; then
+  node crates/warrant-js/tests/node.mjs 2>&1 | tee "$log/js.txt"
+  line=$(tail -n 1 "$log/js.txt")
+  if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+  else
+    fail_step "JS module tests did not run"
+  fi
+else
+  fail_step "JS module build"
+fi
 
 step "build the checker with the demo trust list, and the fake camera's videos"
 if ./scripts/build-checker.sh && mkdir -p target/e2e \

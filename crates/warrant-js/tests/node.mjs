@@ -1,0 +1,67 @@
+// The JavaScript module in Node: every test vector gets its expected verdict, reason and
+// card through `verify(qrText, lists, now)`, and bad lists throw plainly. Prints one line per
+// case and "N passed, N failed". Usage: node crates/warrant-js/tests/node.mjs (after
+// scripts/build-js-module.sh).
+import { readFileSync, readdirSync } from 'node:fs';
+import { deepStrictEqual, strictEqual, throws } from 'node:assert';
+import { initSync, verify } from '../../../target/warrant-js/warrant_js.js';
+
+const here = new URL('.', import.meta.url);
+initSync({ module: readFileSync(new URL('../../../target/warrant-js/warrant_js_bg.wasm', here)) });
+const vectors = new URL('../../../tests/vectors/', here);
+const bytes = (token) => new Uint8Array(Buffer.from(token, 'base64url'));
+const seconds = (rfc3339) => Date.parse(rfc3339) / 1000;
+
+let passed = 0;
+let failed = 0;
+function check(name, body) {
+  try {
+    body();
+    console.log(`ok   ${name}`);
+    passed += 1;
+  } catch (e) {
+    console.log(`FAIL ${name}: ${e.message}`);
+    failed += 1;
+  }
+}
+
+for (const file of readdirSync(vectors).filter((f) => f.endsWith('.json')).sort()) {
+  const v = JSON.parse(readFileSync(new URL(file, vectors), 'utf8'));
+  check(v.name, () => {
+    const lists = { root: v.root_public_key_pem, trustList: bytes(v.trust_list), revocationLists: v.revocation_lists.map(bytes) };
+    const result = verify(v.qr_text, lists, seconds(v.now));
+    strictEqual(result.verdict, v.expected);
+    strictEqual(result.reason, v.expected_reason);
+    if (v.card) {
+      const c = v.card;
+      deepStrictEqual(result.card, {
+        issuer: c.issuer, serial: c.serial, name: c.name, rank: c.rank, number: c.number, role: c.role,
+        issuedAt: seconds(c.issued_at), notBefore: seconds(c.not_before), expiresAt: seconds(c.expires_at),
+      });
+    } else {
+      strictEqual(result.card, undefined, 'no card details before the signature is verified');
+    }
+    // A plain object, as a force system's code would log or store it.
+    deepStrictEqual(JSON.parse(JSON.stringify(result)), result);
+  });
+}
+
+const genuine = JSON.parse(readFileSync(new URL('genuine.json', vectors), 'utf8'));
+const lists = { root: genuine.root_public_key_pem, trustList: bytes(genuine.trust_list), revocationLists: [] };
+check('without revocation lists the verdict stands, with a warning', () => {
+  const result = verify(genuine.qr_text, lists, seconds(genuine.now));
+  strictEqual(result.verdict, 'genuine');
+  deepStrictEqual(result.warnings, ['no-revocation-list']);
+});
+check('a trust list not signed by the root throws, in words', () => {
+  const other = readFileSync(new URL('../../../tests/vectors/unknown-issuer.json', here), 'utf8');
+  const wrongRoot = JSON.parse(other).issuer_public_key_pem;
+  throws(() => verify(genuine.qr_text, { ...lists, root: wrongRoot }, seconds(genuine.now)), /trust list/);
+  throws(() => verify(genuine.qr_text, { ...lists, trustList: 'not bytes' }, seconds(genuine.now)), /Uint8Array/);
+});
+check('an expired trust list throws', () => {
+  throws(() => verify(genuine.qr_text, lists, seconds(genuine.now) + 400 * 86400), /trust list/);
+});
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed || !passed ? 1 : 0);
