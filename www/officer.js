@@ -36,6 +36,17 @@ async function publicKeyOf(pair) {
   return new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
 }
 
+let keepingScreenOn = false;
+
+async function requestWakeLock() {
+  try {
+    await navigator.wakeLock.request('screen');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 window.warrantOfficer = {
   /** This phone's public key (32 bytes), or null before one is made. */
   async publicKey() {
@@ -62,13 +73,16 @@ window.warrantOfficer = {
   async saveCredential(text) {
     await put('credential', text);
   },
-  /** Asks the screen to stay on while the live code shows; false where it cannot. */
+  /** Asks the screen to stay on while the live code shows; false where it cannot. The
+   *  browser lets go of the lock whenever the page is hidden, so it is asked for again
+   *  each time the page comes back. */
   async keepScreenOn() {
-    try {
-      await navigator.wakeLock.request('screen');
-      return true;
-    } catch {
-      return false;
+    if (!keepingScreenOn) {
+      keepingScreenOn = true;
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') requestWakeLock();
+      });
     }
+    return requestWakeLock();
   },
 };

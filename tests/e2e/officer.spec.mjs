@@ -179,3 +179,32 @@ test('a camera reads the live code from the officer phone\'s screen: live', asyn
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the live code keeps the screen on, asks again when the page comes back, and says so where it cannot', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__wakeLocks = 0;
+    Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: { request: async () => { window.__wakeLocks += 1; return {}; } } });
+  });
+  await page.goto('/officer.html');
+  await page.getByRole('button', { name: "Make this phone's key" }).click();
+  await page.getByLabel("Your warrant card's code or link").fill(sample('genuine').qr_text);
+  await page.getByRole('button', { name: 'Make the enrolment request' }).click();
+  const credential = enrol(await page.locator('#enrol-request').inputValue());
+  await page.getByLabel('The credential from your identity team').fill(credential);
+  await page.getByRole('button', { name: 'Save it on this phone' }).click();
+  await expect(page.locator('figure.live-code')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__wakeLocks)).toBe(1);
+  await expect(page.getByText('Keep this screen on while you show the code.')).toHaveCount(0);
+  // Hidden (the lock is released by the browser), then visible again: asked for again.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect.poll(() => page.evaluate(() => window.__wakeLocks)).toBe(2);
+
+  // A browser with no Wake Lock: the page says to keep the screen on.
+  await page.addInitScript(() => Object.defineProperty(navigator, 'wakeLock', { value: undefined }));
+  await page.reload();
+  await expect(page.locator('figure.live-code')).toBeVisible();
+  await expect(page.getByText('Keep this screen on while you show the code.')).toBeVisible();
+});
