@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{decode_png, run_ok, tool};
+use common::{decode_png, issue, one_force, run_ok, tool, trust_list_for_mps};
 use serde_json::Value;
 
 /// Runs `verify --json` and returns (exit code, JSON).
@@ -15,18 +15,6 @@ fn verify_json(dir: &Path, qr: &str, extra: &[&str]) -> (i32, Value) {
     args.push(qr);
     let out = tool().current_dir(dir).args(&args).output().unwrap();
     (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap_or(Value::Null))
-}
-
-/// Keys, a trust list with one force, as the national body and a force would make them.
-fn setup(dir: &Path) {
-    run_ok(dir, &["keygen", "root"]);
-    run_ok(dir, &["keygen", "mps"]);
-    fs::write(
-        dir.join("forces.json"),
-        r#"{"forces":[{"id":"MPS","name":"Metropolitan Police Service","keys":[{"public_key":"mps.pub.pem","not_before":"2020-01-01","not_after":"2040-01-01"}]}]}"#,
-    )
-    .unwrap();
-    run_ok(dir, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
 }
 
 #[test]
@@ -50,12 +38,8 @@ fn private_keys_are_written_owner_only_and_never_overwritten() {
 fn issue_verify_revoke_flow() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    setup(d);
-    let out = run_ok(
-        d,
-        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Jane Smith",
-          "--rank", "Police Constable", "--number", "1234", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
-    );
+    one_force(d);
+    let out = issue(d, "Jane Smith", "Police Constable", "1234");
     let serial = out.split_whitespace().nth(1).unwrap().trim_end_matches(',').to_string();
     let qr = fs::read_to_string(d.join("cards").join(format!("{serial}.txt"))).unwrap().trim().to_string();
     assert!(qr.starts_with("https://check.police.uk/#0o"));
@@ -100,7 +84,7 @@ fn issue_verify_revoke_flow() {
 #[test]
 fn verify_gives_named_verdicts_and_exit_codes_for_bad_input() {
     let dir = tempfile::tempdir().unwrap();
-    setup(dir.path());
+    one_force(dir.path());
     let (code, json) = verify_json(dir.path(), "https://shop.example/", &[]);
     assert_eq!((code, json["verdict"].as_str()), (1, Some("not-a-card")));
     let (code, json) = verify_json(dir.path(), "https://check.police.uk/#0o!!", &[]);
@@ -115,21 +99,11 @@ fn verify_gives_named_verdicts_and_exit_codes_for_bad_input() {
 fn openssl_made_key_issues_cards() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    run_ok(d, &["keygen", "root"]);
     // `openssl genpkey -algorithm ed25519` and `openssl pkey -pubout`.
     fs::write(d.join("mps.key.pem"), "-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIAVhZN4ZjUKHLDBwUhZg9yXuRl13LyQ5vzhncNBJdcEQ\n-----END PRIVATE KEY-----\n").unwrap();
     fs::write(d.join("mps.pub.pem"), "-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA8zZqX5FS1QsqsCZqJsyceJkKYMW60h9lcYNaC4q6q2A=\n-----END PUBLIC KEY-----\n").unwrap();
-    fs::write(
-        d.join("forces.json"),
-        r#"{"forces":[{"id":"MPS","name":"Metropolitan Police Service","keys":[{"public_key":"mps.pub.pem","not_before":"2020-01-01","not_after":"2040-01-01"}]}]}"#,
-    )
-    .unwrap();
-    run_ok(d, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
-    let out = run_ok(
-        d,
-        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Sam Jones",
-          "--rank", "Sergeant", "--number", "77", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
-    );
+    trust_list_for_mps(d);
+    let out = issue(d, "Sam Jones", "Sergeant", "77");
     let qr = out.lines().last().unwrap();
     assert_eq!(verify_json(d, qr, &[]).1["verdict"], "genuine");
 }
@@ -138,7 +112,7 @@ fn openssl_made_key_issues_cards() {
 fn batch_writes_every_card_and_a_manifest() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    setup(d);
+    one_force(d);
     fs::write(
         d.join("staff.csv"),
         "name,rank,number,role,expires\nJane Smith,Police Constable,1234,police-officer,\nSiân Ap Rhys,PCSO,88,pcso,2030-06-30\nAlex Moreau,Fingerprint Officer,S-4411,police-staff,\n",
@@ -167,7 +141,7 @@ fn batch_writes_every_card_and_a_manifest() {
 fn batch_with_a_bad_row_names_the_line_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    setup(d);
+    one_force(d);
     fs::write(d.join("staff.csv"), "name,rank,number,role\nJane Smith,Police Constable,1234,police-officer\nBob,Sergeant,12,wizard\n").unwrap();
     let before: Vec<_> = fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name()).collect();
     let out = tool()
@@ -248,12 +222,8 @@ fn run_text(dir: &Path, args: &[&str]) -> String {
 fn an_enrolled_phones_live_code_is_live_and_a_forged_request_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    setup(d);
-    let out = run_ok(
-        d,
-        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Sam Jones",
-          "--rank", "Sergeant", "--number", "77", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
-    );
+    one_force(d);
+    let out = issue(d, "Sam Jones", "Sergeant", "77");
     let card = out.lines().last().unwrap();
     // The phone's key (on a phone it is a non-extractable WebCrypto key; here, a test key).
     let phone = warrant_core::SigningKey::from_bytes(&[42; 32]);

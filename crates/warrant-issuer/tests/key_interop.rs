@@ -8,8 +8,6 @@ use std::path::Path;
 
 use common::{run_external, run_ok};
 
-const FORCES_JSON: &str = r#"{"forces":[{"id":"MPS","name":"Metropolitan Police Service","keys":[{"public_key":"mps.pub.pem","not_before":"2020-01-01","not_after":"2040-01-01"}]}]}"#;
-
 /// Loads a private key with Python's `cryptography` and prints its public key as SPKI PEM.
 const PYTHON_PUBLIC_OF_PRIVATE: &str = "import sys
 from cryptography.hazmat.primitives import serialization as s
@@ -27,14 +25,8 @@ open(sys.argv[1] + '.pub.pem', 'wb').write(key.public_key().public_bytes(s.Encod
 /// With `mps.key.pem` and `mps.pub.pem` in `dir` (made by any tool): a trust list naming the
 /// public key, a card signed with the private key, and the tool's verdict on that card.
 fn verdict_on_card_signed_with_mps_key(dir: &Path) -> String {
-    run_ok(dir, &["keygen", "root"]);
-    fs::write(dir.join("forces.json"), FORCES_JSON).unwrap();
-    run_ok(dir, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
-    let out = run_ok(
-        dir,
-        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Sam Jones",
-          "--rank", "Sergeant", "--number", "77", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
-    );
+    common::trust_list_for_mps(dir);
+    let out = common::issue(dir, "Sam Jones", "Sergeant", "77");
     let qr = out.lines().last().unwrap();
     let out = common::tool()
         .current_dir(dir)

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use common::run_ok;
+use common::one_force;
 use warrant_core::{keys, RevocationList, RootKey, TrustList};
 
 const RUNS: usize = 30;
@@ -23,14 +23,7 @@ fn opened_list(dir: &Path, now: i64) -> RevocationList {
 fn thirty_revoke_runs_started_together_keep_every_serial() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    run_ok(d, &["keygen", "root"]);
-    run_ok(d, &["keygen", "mps"]);
-    fs::write(
-        d.join("forces.json"),
-        r#"{"forces":[{"id":"MPS","name":"Metropolitan Police Service","keys":[{"public_key":"mps.pub.pem","not_before":"2020-01-01","not_after":"2040-01-01"}]}]}"#,
-    )
-    .unwrap();
-    run_ok(d, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
+    one_force(d);
 
     let serials: Vec<String> = (0..RUNS).map(|i| format!("5e7a1a00{i:08x}")).collect();
     let binary = assert_cmd::cargo::cargo_bin("warrant-issuer");

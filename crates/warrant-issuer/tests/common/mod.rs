@@ -17,6 +17,34 @@ pub fn run_ok(dir: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The trust list with one force, MPS, whose key is `mps.pub.pem` in `dir` (made by any
+/// tool), signed by a new root key: as the national body would make it.
+pub fn trust_list_for_mps(dir: &Path) {
+    run_ok(dir, &["keygen", "root"]);
+    fs::write(
+        dir.join("forces.json"),
+        r#"{"forces":[{"id":"MPS","name":"Metropolitan Police Service","keys":[{"public_key":"mps.pub.pem","not_before":"2020-01-01","not_after":"2040-01-01"}]}]}"#,
+    )
+    .unwrap();
+    run_ok(dir, &["trust-list", "--root-key", "root.key.pem", "--forces", "forces.json", "--out", "trust.cose"]);
+}
+
+/// Keys made by the tool and a trust list with one force, MPS.
+pub fn one_force(dir: &Path) {
+    run_ok(dir, &["keygen", "mps"]);
+    trust_list_for_mps(dir);
+}
+
+/// Issues one card with `mps.key.pem` into `dir/cards`; the tool's output, whose last line
+/// is the card's QR text.
+pub fn issue(dir: &Path, name: &str, rank: &str, number: &str) -> String {
+    run_ok(
+        dir,
+        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", name,
+          "--rank", rank, "--number", number, "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"],
+    )
+}
+
 /// Runs another program (openssl, python3) in `dir` and returns its standard output.
 /// A missing program fails the test by name: these tests exist to prove interoperability,
 /// so they must not pass by skipping. `scripts/setup.sh` installs them.
