@@ -108,19 +108,15 @@ impl SampleWorld {
         token::qr_text(&self.checker_address, cose)
     }
 
+    /// A sample signed with the force's current key, with no reason to expect.
+    fn sample(&self, name: &'static str, description: &'static str, qr_text: String, expected: &'static str, card: Option<Card>) -> Sample {
+        Sample { name, description, qr_text, expected, expected_reason: None, issuer_key: self.force_key.clone(), card }
+    }
+
     pub fn samples(&self) -> Vec<Sample> {
         let genuine = self.card("genuine", "Jane Smith", "Police Constable", "1234", Role::PoliceOfficer);
         let genuine_qr = self.qr(&genuine, &self.force_key);
-        let sample = |name, description, qr_text: String, expected, card: Option<Card>| Sample {
-            name,
-            description,
-            qr_text,
-            expected,
-            expected_reason: None,
-            issuer_key: self.force_key.clone(),
-            card,
-        };
-        let mut out = vec![sample("genuine", "A genuine, current card.", genuine_qr.clone(), "genuine", Some(genuine.clone()))];
+        let mut out = vec![self.sample("genuine", "A genuine, current card.", genuine_qr.clone(), "genuine", Some(genuine.clone()))];
 
         let long = self.card(
             "genuine-long-name",
@@ -129,17 +125,17 @@ impl SampleWorld {
             "DCS 1234567",
             Role::PoliceOfficer,
         );
-        out.push(sample("genuine-long-name", "A genuine card with a long name and rank.", self.qr(&long, &self.force_key), "genuine", Some(long)));
+        out.push(self.sample("genuine-long-name", "A genuine card with a long name and rank.", self.qr(&long, &self.force_key), "genuine", Some(long)));
 
         let staff = self.card("genuine-staff", "Sam Okafor", "Police Staff", "S 90210", Role::PoliceStaff);
-        out.push(sample("genuine-staff", "A genuine police staff pass.", self.qr(&staff, &self.force_key), "genuine", Some(staff)));
+        out.push(self.sample("genuine-staff", "A genuine police staff pass.", self.qr(&staff, &self.force_key), "genuine", Some(staff)));
 
         let mut before = self.card("genuine-before-withdrawal", "Priya Patel", "Sergeant", "5678", Role::PoliceOfficer);
         before.issued_at = self.now - 60 * DAY;
         before.not_before = before.issued_at;
         out.push(Sample {
             issuer_key: self.withdrawn_key.clone(),
-            ..sample(
+            ..self.sample(
                 "genuine-before-withdrawal",
                 "Signed by a key withdrawn later; cards issued before the withdrawal still stand.",
                 self.qr(&before, &self.withdrawn_key),
@@ -149,25 +145,25 @@ impl SampleWorld {
         });
 
         let revoked = self.card("revoked", "Tom Baker", "PCSO", "7788", Role::Pcso);
-        out.push(sample("revoked", "Genuinely issued, then reported lost: its serial is on the revocation list.", self.qr(&revoked, &self.force_key), "revoked", Some(revoked)));
+        out.push(self.sample("revoked", "Genuinely issued, then reported lost: its serial is on the revocation list.", self.qr(&revoked, &self.force_key), "revoked", Some(revoked)));
 
         let mut expired = self.card("expired", "Alan Jones", "Special Constable", "SC 42", Role::SpecialConstable);
         expired.issued_at = self.now - 4 * 365 * DAY;
         expired.not_before = expired.issued_at;
         expired.expires_at = self.now - 30 * DAY;
-        out.push(sample("expired", "Genuinely issued, but past its expiry date.", self.qr(&expired, &self.force_key), "expired", Some(expired)));
+        out.push(self.sample("expired", "Genuinely issued, but past its expiry date.", self.qr(&expired, &self.force_key), "expired", Some(expired)));
 
         let mut future = self.card("not-yet-valid", "Chris Evans", "Police Constable", "9012", Role::PoliceOfficer);
         future.issued_at = self.now - DAY;
         future.not_before = self.now + 10 * DAY;
-        out.push(sample("not-yet-valid", "Genuinely issued, but valid only from a future date.", self.qr(&future, &self.force_key), "not-yet-valid", Some(future)));
+        out.push(self.sample("not-yet-valid", "Genuinely issued, but valid only from a future date.", self.qr(&future, &self.force_key), "not-yet-valid", Some(future)));
 
         let fake_key = demo_key("unknown force");
         let mut unknown = self.card("unknown-issuer", "John Doe", "Inspector", "1111", Role::PoliceOfficer);
         unknown.issuer = "FAKE".into();
         out.push(Sample {
             issuer_key: fake_key.clone(),
-            ..sample("unknown-issuer", "Signed by a force that is not in the trust list.", self.qr(&unknown, &fake_key), "unknown-issuer", None)
+            ..self.sample("unknown-issuer", "Signed by a force that is not in the trust list.", self.qr(&unknown, &fake_key), "unknown-issuer", None)
         });
 
         let mut after = self.card("issuer-key-invalid", "Mark Green", "Police Constable", "3344", Role::PoliceOfficer);
@@ -176,7 +172,7 @@ impl SampleWorld {
         out.push(Sample {
             expected_reason: Some("key-withdrawn"),
             issuer_key: self.withdrawn_key.clone(),
-            ..sample(
+            ..self.sample(
                 "issuer-key-invalid",
                 "Signed by a force key after the force withdrew it (key compromised).",
                 self.qr(&after, &self.withdrawn_key),
@@ -185,7 +181,7 @@ impl SampleWorld {
             )
         });
 
-        out.push(sample(
+        out.push(self.sample(
             "invalid-signature-tampered",
             "The genuine card with the name altered after signing.",
             self.tampered(&genuine_qr),
@@ -195,7 +191,7 @@ impl SampleWorld {
 
         let forger = demo_key("forger");
         let forged_cose = sign_card(&genuine, &forger, &keys::derive_key_id(&self.force_key.verifying_key())).expect("valid card");
-        out.push(sample(
+        out.push(self.sample(
             "invalid-signature-forged",
             "The genuine card's details signed by a forger's key under the force's key id.",
             self.with_token(&forged_cose),
@@ -206,7 +202,7 @@ impl SampleWorld {
         let token = genuine_qr.split_once('#').map(|(_, t)| t).unwrap_or_default();
         let malformed = |name, description, qr_text, reason| Sample {
             expected_reason: Some(reason),
-            ..sample(name, description, qr_text, "malformed", None)
+            ..self.sample(name, description, qr_text, "malformed", None)
         };
         out.push(malformed(
             "malformed-truncated",
@@ -238,15 +234,15 @@ impl SampleWorld {
             self.with_token(&self.raw_sign1(iana::Algorithm::EdDSA, genuine_claims_without(&genuine, true))),
             "missing-claim",
         ));
-        out.push(sample(
+        out.push(self.sample(
             "live-stale-replayed",
             "A live code from an enrolled phone, captured and shown again two minutes later.",
             self.live_code("phone", self.now - 120, &demo_key("officer phone")),
             "live-stale",
             Some(self.device_credential("phone").card),
         ));
-        out.push(sample("not-a-card-web-address", "Some other QR code: a shop's web address.", "https://shop.example/offers?id=42".into(), "not-a-card", None));
-        out.push(sample("not-a-card-wifi", "Some other QR code: Wi-Fi settings.", "WIFI:S:home;T:WPA;P:secret;;".into(), "not-a-card", None));
+        out.push(self.sample("not-a-card-web-address", "Some other QR code: a shop's web address.", "https://shop.example/offers?id=42".into(), "not-a-card", None));
+        out.push(self.sample("not-a-card-wifi", "Some other QR code: Wi-Fi settings.", "WIFI:S:home;T:WPA;P:secret;;".into(), "not-a-card", None));
         out
     }
 
@@ -275,44 +271,34 @@ impl SampleWorld {
     /// (The stale one, which stays stale, is among the demo's samples.)
     pub fn live_samples(&self) -> Vec<Sample> {
         let phone = demo_key("officer phone");
-        let live = |label: &str, made_at: i64, signer: &SigningKey| self.live_code(label, made_at, signer);
         let shown = self.device_credential("phone").card;
-        let sample = |name, description, qr_text: String, expected, card: Option<Card>| Sample {
-            name,
-            description,
-            qr_text,
-            expected,
-            expected_reason: None,
-            issuer_key: self.force_key.clone(),
-            card,
-        };
         let credential_alone = self.signed_device_credential("phone");
         vec![
-            sample("live", "A live code from the enrolled phone, made 5 seconds ago.", live("phone", self.now - 5, &phone), "live", Some(shown.clone())),
-            sample(
+            self.sample("live", "A live code from the enrolled phone, made 5 seconds ago.", self.live_code("phone", self.now - 5, &phone), "live", Some(shown.clone())),
+            self.sample(
                 "live-stale-phone-clock-ahead",
                 "A live code from a phone whose clock is two minutes fast.",
-                live("phone", self.now + 120, &phone),
+                self.live_code("phone", self.now + 120, &phone),
                 "live-stale",
                 Some(shown.clone()),
             ),
-            sample(
+            self.sample(
                 "live-wrong-device",
                 "A genuine device credential with a live code signed by another phone.",
-                live("phone", self.now, &demo_key("another phone")),
+                self.live_code("phone", self.now, &demo_key("another phone")),
                 "invalid-signature",
                 None,
             ),
-            sample(
+            self.sample(
                 "live-revoked-device",
                 "A live code from a phone whose device credential has been revoked.",
-                live("revoked phone", self.now, &phone),
+                self.live_code("revoked phone", self.now, &phone),
                 "revoked",
                 Some(shown),
             ),
             Sample {
                 expected_reason: Some("bad-structure"),
-                ..sample(
+                ..self.sample(
                     "malformed-device-credential-alone",
                     "A device credential shown on its own, without a live code around it.",
                     self.with_token(&credential_alone),
