@@ -24,6 +24,18 @@ function enrol(request) {
   }
 }
 
+/// The officer page on a new phone, taken through every step up to its live code: make the
+/// key, ask for enrolment for the genuine sample card, save the credential the tool signs.
+async function enrolThisPhone(page) {
+  await page.goto('/officer.html');
+  await page.getByRole('button', { name: "Make this phone's key" }).click();
+  await page.getByLabel("Your warrant card's code or link").fill(sample('genuine').qr_text);
+  await page.getByRole('button', { name: 'Make the enrolment request' }).click();
+  const credential = enrol(await page.locator('#enrol-request').inputValue());
+  await page.getByLabel('The credential from your identity team').fill(credential);
+  await page.getByRole('button', { name: 'Save it on this phone' }).click();
+}
+
 /// The phone's key pair as stored, and whether its private half can be exported.
 const storedKey = () => new Promise((resolve, reject) => {
   const open = indexedDB.open('warrant-officer');
@@ -152,13 +164,7 @@ function writeY4m(path, luma, frames) {
 }
 
 test('a camera reads the live code from the officer phone\'s screen: live', async ({ page, baseURL }) => {
-  await page.goto('/officer.html');
-  await page.getByRole('button', { name: "Make this phone's key" }).click();
-  await page.getByLabel("Your warrant card's code or link").fill(sample('genuine').qr_text);
-  await page.getByRole('button', { name: 'Make the enrolment request' }).click();
-  const credential = enrol(await page.locator('#enrol-request').inputValue());
-  await page.getByLabel('The credential from your identity team').fill(credential);
-  await page.getByRole('button', { name: 'Save it on this phone' }).click();
+  await enrolThisPhone(page);
   await expect(page.locator('figure.live-code svg')).toBeVisible();
 
   // A video of the screen, as another phone's camera sees it, made now (the code is fresh).
@@ -185,13 +191,7 @@ test('the live code keeps the screen on, asks again when the page comes back, an
     window.__wakeLocks = 0;
     Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: { request: async () => { window.__wakeLocks += 1; return {}; } } });
   });
-  await page.goto('/officer.html');
-  await page.getByRole('button', { name: "Make this phone's key" }).click();
-  await page.getByLabel("Your warrant card's code or link").fill(sample('genuine').qr_text);
-  await page.getByRole('button', { name: 'Make the enrolment request' }).click();
-  const credential = enrol(await page.locator('#enrol-request').inputValue());
-  await page.getByLabel('The credential from your identity team').fill(credential);
-  await page.getByRole('button', { name: 'Save it on this phone' }).click();
+  await enrolThisPhone(page);
   await expect(page.locator('figure.live-code')).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.__wakeLocks)).toBe(1);
   await expect(page.getByText('Keep this screen on while you show the code.')).toHaveCount(0);
