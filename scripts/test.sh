@@ -26,6 +26,18 @@ count_cargo() { # adds up "test result: ... N passed; M failed" lines of a cargo
   passed=$((passed + $(grep -a '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\1/' | sum)))
   failed=$((failed + $(grep -a '^test result:' "$1" | sed -E 's/.* ([0-9]+) passed; ([0-9]+) failed.*/\2/' | sum)))
 }
+summary_tests() { # name, log file, command...: a suite that ends with "N passed, N failed"
+  local name=$1 file=$2
+  shift 2
+  "$@" 2>&1 | tee "$file"
+  local line
+  line=$(tail -n 1 "$file")
+  if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
+  else
+    fail_step "$name did not run"
+  fi
+}
 cargo_tests() { # name, log file, command...
   local name=$1 file=$2
   shift 2
@@ -48,13 +60,7 @@ step "fuzz targets still compile"
 if CARGO_TARGET_DIR=target/fuzz-check cargo check --manifest-path fuzz/Cargo.toml --quiet; then passed=$((passed + 1)); else fail_step "fuzz check"; fi
 
 step "test vectors checked by an independent implementation (Python pycose)"
-tests/independent/run.sh 2>&1 | tee "$log/py.txt"
-line=$(tail -n 1 "$log/py.txt")
-if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-  passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
-else
-  fail_step "independent vector check did not run"
-fi
+summary_tests "independent vector check" "$log/py.txt" tests/independent/run.sh
 
 step "widget components in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
@@ -62,13 +68,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER
 
 step "the JavaScript module for force systems, in Node (every vector)"
 if ./scripts/build-js-module.sh; then
-  node crates/warrant-js/tests/node.mjs 2>&1 | tee "$log/js.txt"
-  line=$(tail -n 1 "$log/js.txt")
-  if [[ "$line" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
-    passed=$((passed + BASH_REMATCH[1])); failed=$((failed + BASH_REMATCH[2]))
-  else
-    fail_step "JS module tests did not run"
-  fi
+  summary_tests "JS module tests" "$log/js.txt" node crates/warrant-js/tests/node.mjs
 else
   fail_step "JS module build"
 fi
