@@ -11,7 +11,7 @@ use crate::components::public_page::PublicPage;
 use crate::i18n::{Locale, Words};
 use crate::page_mode::{Layout, PageMode};
 
-fn current_page_mode() -> PageMode {
+pub fn current_page_mode() -> PageMode {
     let location = browser::window().location();
     PageMode::from_address(
         &location.pathname().unwrap_or_default(),
@@ -28,16 +28,16 @@ fn browser_languages() -> Vec<String> {
         .collect()
 }
 
+/// The page's language: `?lang=` if the link chose one, else the browser's first offered.
+pub fn chosen_locale(mode: &PageMode) -> Locale {
+    let languages = browser_languages();
+    Locale::choose(mode.lang.as_deref(), languages.iter().map(String::as_str))
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let mode = use_memo((), |_| current_page_mode());
-    let words = use_state(|| {
-        let languages = browser_languages();
-        Words::new(Locale::choose(
-            mode.lang.as_deref(),
-            languages.iter().map(String::as_str),
-        ))
-    });
+    let words = use_state(|| Words::new(chosen_locale(&mode)));
 
     // Once: what the layout needs from the browser. The embedded frame keeps nothing on
     // the device (no service worker); the public page and desk work offline after one visit.

@@ -4,7 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::browser::{self, installed, page_text};
+use crate::app;
+use crate::browser::{installed, page_text};
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::officer_page::OfficerPage;
 use crate::i18n::catalogue::{Message, OFFICER_ENGLISH, OFFICER_WELSH};
@@ -20,12 +21,7 @@ fn officer_words(locale: Locale) -> &'static [Message] {
 
 #[function_component(OfficerApp)]
 pub fn officer_app() -> Html {
-    let words = use_state(|| {
-        let search = browser::window().location().search().unwrap_or_default();
-        let asked = search.trim_start_matches('?').split('&').find_map(|p| p.strip_prefix("lang=")).map(str::to_string);
-        let languages: Vec<String> = browser::window().navigator().languages().iter().filter_map(|l| l.as_string()).collect();
-        Words::new(Locale::choose(asked.as_deref(), languages.iter().map(String::as_str))).with_extra(officer_words)
-    });
+    let words = use_state(|| Words::new(app::chosen_locale(&app::current_page_mode())).with_extra(officer_words));
     use_effect_with((), |_| {
         page_text::set_layout("officer");
         // The live code needs no signal: after one visit the page works offline.

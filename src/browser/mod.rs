@@ -29,6 +29,14 @@ pub fn document() -> web_sys::Document {
     window().document().expect("a document")
 }
 
+/// Waits `ms` milliseconds without blocking the page.
+pub async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Records a duration since `started` (from `performance.now()`) as a performance measure
 /// named `name`: how the benchmarks read decode and verify times back from a real browser.
 pub fn record_measure(performance: &web_sys::Performance, name: &str, started: f64) {

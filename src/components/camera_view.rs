@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::use_words;
 use crate::browser::camera::{self, CameraError};
 use crate::browser::scanner::{self, Scanner};
-use crate::browser::{document, pixels, window};
+use crate::browser::{document, pixels, sleep, window};
 use crate::i18n::Words;
 
 #[derive(Properties, PartialEq)]
@@ -107,9 +107,7 @@ pub fn camera_view(props: &Props) -> Html {
             );
             move || {
                 alive.set(false);
-                if let Some(s) = stream.borrow_mut().take() {
-                    camera::stop(&s);
-                }
+                stop_camera(&stream);
                 let _ = document().remove_event_listener_with_callback(
                     "visibilitychange",
                     on_hidden.as_ref().unchecked_ref(),
@@ -213,9 +211,7 @@ async fn scan(
                         continue;
                     }
                     None => {
-                        if let Some(stream) = stream_slot.borrow_mut().take() {
-                            camera::stop(&stream);
-                        }
+                        stop_camera(&stream_slot);
                         if alive.get() {
                             state.set(State::NoReader);
                         }
@@ -228,9 +224,7 @@ async fn scan(
             }
             if let Some(text) = found.text {
                 // The card is read: the camera goes off before anything else happens.
-                if let Some(stream) = stream_slot.borrow_mut().take() {
-                    camera::stop(&stream);
-                }
+                stop_camera(&stream_slot);
                 on_text.emit(text);
                 return;
             }
@@ -245,9 +239,9 @@ async fn scan(
     }
 }
 
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+/// Turns the camera off, if it is on, and forgets its stream.
+fn stop_camera(slot: &RefCell<Option<MediaStream>>) {
+    if let Some(stream) = slot.borrow_mut().take() {
+        camera::stop(&stream);
+    }
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::use_words;
 use crate::browser::qr_encoder::{self, QrModules};
-use crate::browser::{address, now, officer_device, window};
+use crate::browser::{address, now, officer_device, sleep, window};
 use crate::i18n::Words;
 use warrant_core::{read_device_credential, read_unverified, token, DeviceCredential, UnsignedLiveCode};
 
@@ -240,11 +240,4 @@ async fn make_live_code(credential: &[u8]) -> Option<LiveQr> {
     let text = token::qr_text(checker, &unsigned.with_signature(&signature));
     let modules = qr_encoder::encode(&text).await?;
     Some(LiveQr { text, modules })
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
