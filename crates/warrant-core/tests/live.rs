@@ -129,3 +129,58 @@ fn the_credential_round_trips() {
     assert_eq!(read_device_credential(&signed_credential(&world)), Ok(credential(&world)));
     assert!(read_device_credential(&world.cose(&world.card())).is_err(), "a card is not a device credential");
 }
+
+/// CBOR by hand, for live codes no phone would make: a head, then the bytes.
+fn head(major: u8, n: usize) -> Vec<u8> {
+    match n {
+        0..=23 => vec![major << 5 | n as u8],
+        24..=0xff => vec![major << 5 | 24, n as u8],
+        _ => [vec![major << 5 | 25], (n as u16).to_be_bytes().to_vec()].concat(),
+    }
+}
+
+fn bstr(b: &[u8]) -> Vec<u8> {
+    [head(2, b.len()), b.to_vec()].concat()
+}
+
+/// A live code's envelope around `payload` (a CBOR map's bytes), with key id `kid` and a
+/// signature of zeros: every case below is refused before any signature is checked.
+fn live_envelope(payload: &[u8], kid: &[u8]) -> String {
+    let ct = "application/warrant-live+cbor";
+    let protected = [vec![0xa3, 0x01, 0x27, 0x03], head(3, ct.len()), ct.as_bytes().to_vec(), vec![0x04], bstr(kid)].concat();
+    let cose = [vec![0xd2, 0x84], bstr(&protected), vec![0xa0], bstr(payload), bstr(&[0; 64])].concat();
+    token::qr_text(ADDRESS, &cose)
+}
+
+#[test]
+fn malformed_live_codes_get_their_own_reasons() {
+    let world = World::new();
+    let credential = bstr(&signed_credential(&world));
+    let time = [vec![0x1a], (NOW as u32).to_be_bytes().to_vec()].concat();
+    let check = |payload: Vec<u8>, kid: &[u8]| verdict(&world, &live_envelope(&payload, kid), &[], NOW);
+    let malformed = |reason| Verdict::Malformed(reason);
+    // As a phone makes it, but unsigned: the envelope is fine, the signature is not.
+    assert_eq!(check([vec![0xa2, 0x01], credential.clone(), vec![0x02], time.clone()].concat(), &DEVICE_SERIAL), Verdict::InvalidSignature);
+    assert_eq!(
+        check([vec![0xa3, 0x01], credential.clone(), vec![0x02], time.clone(), vec![0x03, 0x00]].concat(), &DEVICE_SERIAL),
+        malformed(MalformedReason::BadClaim("unexpected claim"))
+    );
+    assert_eq!(check([vec![0xa1, 0x01], credential.clone()].concat(), &DEVICE_SERIAL), malformed(MalformedReason::MissingClaim("made-at")));
+    assert_eq!(check([vec![0xa1, 0x02], time.clone()].concat(), &DEVICE_SERIAL), malformed(MalformedReason::MissingClaim("device-credential")));
+    assert_eq!(
+        check([vec![0xa2, 0x01], credential.clone(), vec![0x02, 0x24]].concat(), &DEVICE_SERIAL),
+        malformed(MalformedReason::BadClaim("made-at")),
+        "a time before 1970"
+    );
+    assert_eq!(
+        check([vec![0xa2, 0x01, 0x61, b'x', 0x02], time.clone()].concat(), &DEVICE_SERIAL),
+        malformed(MalformedReason::BadStructure("payload")),
+        "the credential as text"
+    );
+    assert_eq!(
+        check([vec![0xa2, 0x01], credential.clone(), vec![0x02], time.clone()].concat(), &[1, 2]),
+        malformed(MalformedReason::BadStructure("key id")),
+        "a key id that is not the credential's serial"
+    );
+    assert_eq!(check(vec![0x80], &DEVICE_SERIAL), malformed(MalformedReason::BadStructure("payload")), "not a map");
+}

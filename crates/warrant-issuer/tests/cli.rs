@@ -253,4 +253,18 @@ fn an_enrolled_phones_live_code_is_live_and_a_forged_request_is_refused() {
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not a genuine card"), "{}", String::from_utf8_lossy(&refused.stderr));
     assert!(!d.join("forged.txt").exists());
+
+    // Requests that are not requests are refused in words, and nothing is written.
+    for (body, said) in [
+        ("not json".to_string(), "not JSON"),
+        (serde_json::json!({ "card": card }).to_string(), "no \"device_key\""),
+        (serde_json::json!({ "device_key": "!!", "card": card }).to_string(), "not base64url"),
+        (serde_json::json!({ "device_key": warrant_core::token::encode(&[1; 31]), "card": card }).to_string(), "not an Ed25519 public key"),
+    ] {
+        fs::write(d.join("bad.json"), body).unwrap();
+        let refused = tool().current_dir(d).args(["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "bad.json", "--out", "bad.txt"]).output().unwrap();
+        assert!(!refused.status.success());
+        assert!(String::from_utf8_lossy(&refused.stderr).contains(said), "{said}: {}", String::from_utf8_lossy(&refused.stderr));
+        assert!(!d.join("bad.txt").exists());
+    }
 }
