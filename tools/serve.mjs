@@ -3,6 +3,7 @@
 // gzip compression. Usage: node tools/serve.mjs [DIR] [PORT] [HOST]
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { appendFileSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
@@ -11,6 +12,12 @@ const port = Number(process.argv[3] ?? 8080);
 const host = process.argv[4] ?? '127.0.0.1';
 // The force sites allowed to frame embed.html (space-separated origins); nobody by default.
 const embedAncestors = process.env.EMBED_ANCESTORS?.trim() || "'none'";
+// Tests in browsers without request interception read what was asked for here: one
+// "METHOD path" line per request (paths only; a query or fragment would show as well).
+const requestLog = process.env.REQUEST_LOG;
+// Tests give every engine's camera the same card video from here (same origin, as the page's
+// connect-src allows); unset outside tests.
+const testMedia = process.env.TEST_MEDIA && resolve(process.env.TEST_MEDIA);
 
 export const CSP = [
   "default-src 'none'",
@@ -51,11 +58,14 @@ async function body(path, encoding) {
 }
 
 createServer(async (req, res) => {
+  if (requestLog) appendFileSync(requestLog, `${req.method} ${req.url}\n`);
   try {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
+    const media = testMedia && path.startsWith('/test-media/');
+    const base = media ? testMedia : root;
+    const file = normalize(join(base, media ? path.slice('/test-media'.length) : path));
+    if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
     const info = await stat(file).catch(() => null);
     if (!info || !info.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
     const ext = extname(file);

@@ -1,0 +1,25 @@
+// The browser suite in the three engines people use (Chromium, Firefox ESR, WebKitGTK),
+// driven over WebDriver (tests/engines/drivers.mjs). Playwright is only the test runner
+// here: it cannot drive Debian's Firefox or WebKit.
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const REQUEST_LOG = resolve(root, 'target/engines/requests.log');
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: /\.spec\.mjs$/,
+  timeout: 90_000,
+  workers: 1,
+  reporter: [['list']],
+  webServer: [
+    // The same servers as tests/e2e, plus a log of every request (the privacy audit reads
+    // it: WebDriver cannot watch requests in every engine) and the card videos.
+    { command: 'node tools/serve.mjs dist 8080', env: { EMBED_ANCESTORS: 'http://127.0.0.1:8081', REQUEST_LOG, TEST_MEDIA: resolve(root, 'target/e2e') },
+      cwd: root, url: 'http://127.0.0.1:8080/', reuseExistingServer: false },
+    { command: 'node tools/serve-example.mjs 8081 http://127.0.0.1:8080/', cwd: root, url: 'http://127.0.0.1:8081/', reuseExistingServer: false },
+  ],
+  projects: ['chromium', 'firefox', 'webkit'].map((engine) => ({ name: engine, use: { engine } })),
+});

@@ -1,0 +1,34 @@
+// The suite's fixtures: one browser session per worker in the project's engine, and a tab
+// that starts every test on a blank page of this origin with nothing left from the last.
+import { test as base, expect } from '@playwright/test';
+import { launch } from './drivers.mjs';
+import { Tab, BASE } from './tab.mjs';
+
+export { expect };
+
+export const test = base.extend({
+  engine: ['chromium', { option: true, scope: 'worker' }],
+  driver: [async ({ engine }, use) => {
+    const driver = await launch(engine);
+    await use(driver);
+    await driver.stopDriver();
+  }, { scope: 'worker', timeout: 120_000 }],
+  tab: async ({ driver }, use) => {
+    const tab = new Tab(driver);
+    await forgetEverything(tab);
+    await use(tab);
+  },
+});
+
+/// Service workers, caches and storage from earlier tests would change what the next one
+/// sees (and requests), so each test starts from none.
+export async function forgetEverything(tab) {
+  await tab.open(BASE + '/robots-none.txt');
+  await tab.eval(async () => {
+    for (const r of (await navigator.serviceWorker?.getRegistrations()) ?? []) await r.unregister();
+    for (const k of (await self.caches?.keys()) ?? []) await caches.delete(k);
+    for (const db of (await indexedDB.databases?.()) ?? []) indexedDB.deleteDatabase(db.name);
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+}

@@ -1,0 +1,84 @@
+// One browser tab of the checker, through plain WebDriver calls every engine implements:
+// CSS selectors, typed keys, files given to an <input type=file>, and scripts run in the
+// page. Assertions wait with expect.poll on these reads.
+import { By, Key, until } from 'selenium-webdriver';
+
+export const BASE = 'http://127.0.0.1:8080';
+export { Key };
+
+export class Tab {
+  constructor(driver) {
+    this.driver = driver;
+    this.engine = driver.engine;
+  }
+
+  async open(path) {
+    await this.driver.get(new URL(path, BASE).href);
+  }
+
+  /// Runs `fn(...args)` in the page and returns its (awaited) result.
+  async eval(fn, ...args) {
+    const result = await this.driver.executeAsyncScript(
+      `const done = arguments[arguments.length - 1];
+       Promise.resolve().then(() => (${fn})(...Array.from(arguments).slice(0, -1)))
+         .then((value) => done({ value }), (e) => done({ error: String(e && e.stack || e) }));`, ...args);
+    if (result && 'error' in result) throw new Error(`in the page: ${result.error}`);
+    return result?.value;
+  }
+
+  async element(css, timeout = 15_000) {
+    return this.driver.wait(until.elementLocated(By.css(css)), timeout, `no element ${css}`);
+  }
+
+  async click(css) {
+    await (await this.element(css)).click();
+  }
+
+  /// Types text into a field and presses Enter, as a person pasting a code does.
+  async enter(css, text) {
+    const field = await this.element(css);
+    await field.clear();
+    await field.sendKeys(text, Key.ENTER);
+  }
+
+  async upload(css, path) {
+    await (await this.element(css)).sendKeys(path);
+  }
+
+  async press(...keys) {
+    await this.driver.actions().sendKeys(...keys).perform();
+  }
+
+  text(css) {
+    return this.eval((css) => document.querySelector(css)?.textContent.replace(/[\u2066-\u2069]/g, '').trim() ?? null, css);
+  }
+
+  count(css) {
+    return this.eval((css) => document.querySelectorAll(css).length, css);
+  }
+
+  attr(css, name) {
+    return this.eval((css, name) => document.querySelector(css)?.getAttribute(name) ?? null, css, name);
+  }
+
+  /// Whether the focused element is the first match of `css`.
+  focused(css) {
+    return this.eval((css) => document.activeElement !== null && document.activeElement === document.querySelector(css), css);
+  }
+
+  /// The verdict shown, once there is one.
+  async verdict(timeout = 15_000) {
+    const shown = await this.element('[data-verdict]', timeout);
+    return shown.getAttribute('data-verdict');
+  }
+
+  async setSize(width, height) {
+    await this.driver.manage().window().setRect({ width, height });
+  }
+
+  /// The first button whose visible text contains `text`, as a CSS-free handle.
+  async button(text) {
+    const xpath = `//button[contains(normalize-space(.), ${JSON.stringify(text)})]`;
+    return this.driver.wait(until.elementLocated(By.xpath(xpath)), 15_000, `no button "${text}"`);
+  }
+}
