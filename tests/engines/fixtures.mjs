@@ -17,6 +17,7 @@ export const test = base.extend({
     const tab = new Tab(driver);
     await forgetEverything(tab);
     await use(tab);
+    await tab.closeOthers();
   },
 });
 

@@ -72,8 +72,34 @@ export class Tab {
     return shown.getAttribute('data-verdict');
   }
 
+  /// Gives the page a viewport `width` CSS pixels wide, or the narrowest the engine allows,
+  /// and returns the width it got. Firefox's and WebKitGTK's browser windows are never
+  /// narrower than about 500 and 447 CSS pixels; Firefox opens narrower pop-up windows, so
+  /// for those it moves into one (closed again by closeOthers()).
   async setSize(width, height) {
+    const viewport = () => this.driver.executeScript('return [window.innerWidth, window.innerHeight]');
     await this.driver.manage().window().setRect({ width, height });
+    let [w, h] = await viewport();
+    if (w > width && this.engine === 'firefox') {
+      await this.eval((w, h) => { window.open('/robots-none.txt', 'narrow', `popup,width=${w},height=${h}`); }, width, height);
+      await this.driver.wait(async () => (await this.driver.getAllWindowHandles()).length > 1, 10_000);
+      const handles = await this.driver.getAllWindowHandles();
+      await this.driver.switchTo().window(handles[handles.length - 1]);
+      [w, h] = await viewport();
+    }
+    // The window's frame differs by engine: size it again so the viewport itself fits.
+    await this.driver.manage().window().setRect({ width: width + Math.max(0, width - w), height: height + Math.max(0, height - h) });
+    return (await viewport())[0];
+  }
+
+  /// Back to one window, the first.
+  async closeOthers() {
+    const [first, ...others] = await this.driver.getAllWindowHandles();
+    for (const handle of others) {
+      await this.driver.switchTo().window(handle);
+      await this.driver.close();
+    }
+    await this.driver.switchTo().window(first);
   }
 
   /// The first button whose visible text contains `text`, as a CSS-free handle.
