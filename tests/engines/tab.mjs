@@ -37,6 +37,7 @@ export class Tab {
   /// Types text into a field and presses Enter, as a person pasting a code does.
   async enter(css, text) {
     const field = await this.element(css);
+    await field.click(); // into the field first: WebKitGTK's driver types into a frame only after
     await field.clear();
     await field.sendKeys(text, Key.ENTER);
   }
