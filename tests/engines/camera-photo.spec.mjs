@@ -40,6 +40,8 @@ test('camera: with no card in view it keeps looking, and stops when asked or hid
   await tab.element(scanning);
   await expect.poll(() => tab.eval(() => performance.getEntriesByName('warrant-frame-decode').length), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
   expect(await tab.count('[data-verdict]')).toBe(0);
+  // This camera has no torch (nor has any in Firefox or desktop WebKit): none is offered.
+  expect(await tab.count(`${scanning} button[aria-pressed]`)).toBe(0);
   await (await tab.button('Stop the camera')).click();
   await expect.poll(() => tab.count('video')).toBe(0);
   expect(await tab.eval(() => window.__liveTracks())).toBe(0);
