@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need on a fresh machine (idempotent, registries only):
 # the wasm32 target, Trunk and wasm-bindgen from crates.io, wasm-opt and the browser-test
-# libraries from npm, Chromium, OpenSSL and Python's cryptography from Debian. Nothing
-# downloads its own binaries.
+# libraries from npm, Chromium, Firefox ESR, WebKitGTK, OpenSSL and Python's cryptography from
+# Debian, geckodriver from crates.io. Nothing downloads its own binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -19,9 +19,18 @@ python3 -c "import cryptography" 2>/dev/null || need_apt+=(python3-cryptography)
 command -v node >/dev/null || need_apt+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 [ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
+# The other two engines people use: Firefox ESR and WebKitGTK (its WebDriver and MiniBrowser,
+# which have no headless mode, so an X server in memory too).
+[ -x /usr/bin/firefox-esr ] || need_apt+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || need_apt+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || need_apt+=(xvfb)
+command -v xauth >/dev/null || need_apt+=(xauth)
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
 fi
+
+# Firefox's WebDriver, from crates.io (0.37.1 verified with Firefox ESR 153).
+geckodriver --version 2>/dev/null | grep -q '^geckodriver 0.37' || cargo install --locked geckodriver --version 0.37.1
 
 # Trunk 0.22 needs a newer rustc than this machine's; 0.21.14 is verified to work.
 if ! trunk --version 2>/dev/null | grep -q '0.21.14'; then
@@ -33,5 +42,5 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen"   # --locked fails for this crate here
 fi
 
-[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] || npm ci --no-audit --no-fund
+[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] && [ -d node_modules/selenium-webdriver ] || npm ci --no-audit --no-fund
 cargo fetch --locked

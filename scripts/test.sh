@@ -4,12 +4,15 @@
 #     the QR decoder on synthetic camera frames),
 #  2. the wasm32 build of the core and a compile check of the fuzz targets,
 #  3. the independent Python (pycose) check of the test vectors,
-#  4. the widget's component tests in headless Chromium (wasm-bindgen-test), and the
-#     JavaScript module for force systems in Node (every vector),
-#  5. the built checker end to end in headless Chromium (Playwright): every verdict by deep
-#     link and paste, photo upload and drop, the camera with a fake camera playing videos
-#     of a card (large, as held at a door 15–20 cm away, moving), the privacy audit, axe-core accessibility and keyboard-only use,
-#     and the officer page: its non-extractable key, enrolment, live codes read by a camera, live and stale.
+#  4. the widget's component tests (wasm-bindgen-test) in Chromium, Firefox ESR and WebKitGTK,
+#     and the JavaScript module for force systems in Node (every vector),
+#  5. the built checker end to end in all three engines (tests/engines, over WebDriver):
+#     every verdict by deep link and paste, the camera playing videos of a card (large, as
+#     held at a door 15–20 cm away, moving, none), photos, the privacy and storage audits,
+#     axe-core at phone width, 320 px and 200% zoom, keyboard-only use, Welsh and
+#     right-to-left, the desk, the embed's isolation, offline use, the officer page and
+#     iPhone needs; then Chromium-only depth with Playwright (tests/e2e): Chromium's own
+#     fake camera, request interception, clocks, clipboard, installability, benchmarks.
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +41,15 @@ summary_tests() { # name, log file, command...: a suite that ends with "N passed
     fail_step "$name did not run"
   fi
 }
+playwright_tests() { # name, log file, config: a suite run by Playwright's test runner
+  local name=$1 file=$2 config=$3
+  npx playwright test --config "$config" 2>&1 | tee "$file"
+  local status=${PIPESTATUS[0]} p f
+  p=$(grep -aE '^\s+[0-9]+ passed' "$file" | tail -1 | grep -oE '[0-9]+' | head -1)
+  f=$(grep -aE '^\s+[0-9]+ failed' "$file" | tail -1 | grep -oE '[0-9]+' | head -1)
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  [ "$status" -eq 0 ] || [ -n "$f" ] || fail_step "$name (did not run)"
+}
 cargo_tests() { # name, log file, command...
   local name=$1 file=$2
   shift 2
@@ -62,9 +74,19 @@ if CARGO_TARGET_DIR=target/fuzz-check cargo check --manifest-path fuzz/Cargo.tom
 step "test vectors checked by an independent implementation (Python pycose)"
 summary_tests "independent vector check" "$log/py.txt" tests/independent/run.sh
 
+# One build of the component tests, run by wasm-bindgen-test-runner in each engine (it picks
+# the browser from the driver variable it is given).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step "widget components in headless Chromium (wasm-bindgen-test)"
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo_tests "component tests" "$log/wasm.txt" cargo test --locked --target wasm32-unknown-unknown --test components
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo_tests "component tests, Chromium" "$log/wasm.txt" cargo test --locked --target wasm32-unknown-unknown --test components
+step "widget components in headless Firefox ESR"
+GECKODRIVER="$HOME/.cargo/bin/geckodriver" \
+  cargo_tests "component tests, Firefox" "$log/wasm-firefox.txt" cargo test --locked --target wasm32-unknown-unknown --test components
+step "widget components in WebKitGTK (under Xvfb: it has no headless mode)"
+SAFARIDRIVER=/usr/bin/WebKitWebDriver \
+  cargo_tests "component tests, WebKit" "$log/wasm-webkit.txt" timeout 600 xvfb-run -a cargo test --locked --target wasm32-unknown-unknown --test components
+unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 
 step "the JavaScript module for force systems, in Node (every vector)"
 if ./scripts/build-js-module.sh; then
@@ -80,13 +102,10 @@ if ./scripts/build-checker.sh && mkdir -p target/e2e \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-door.y4m 10 2.9 \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-moving.y4m 6 4 10 \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "" target/e2e/nothing.y4m 4; then
-  step "end to end in headless Chromium (Playwright)"
-  npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee "$log/e2e.txt"
-  status=${PIPESTATUS[0]}
-  p=$(grep -aE '^\s+[0-9]+ passed' "$log/e2e.txt" | tail -1 | grep -oE '[0-9]+' | head -1)
-  f=$(grep -aE '^\s+[0-9]+ failed' "$log/e2e.txt" | tail -1 | grep -oE '[0-9]+' | head -1)
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-  [ "$status" -eq 0 ] || [ -n "$f" ] || fail_step "playwright (did not run)"
+  step "end to end in Chromium, Firefox ESR and WebKitGTK (WebDriver; tests/engines)"
+  playwright_tests "engines suite" "$log/engines.txt" tests/engines/engines.config.mjs
+  step "end to end, Chromium-only depth (Playwright; tests/e2e)"
+  playwright_tests "playwright" "$log/e2e.txt" tests/e2e/playwright.config.mjs
 else
   fail_step "checker build"
 fi
