@@ -9,27 +9,7 @@ test('the demo publishes a sample for every verdict', () => {
   }
 });
 
-for (const s of samples) {
-  test(`deep link: ${s.name} → ${s.expected}`, async ({ page }) => {
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    // Only QR texts that are links to this checker open it; others are pasted (below).
-    test.skip(!s.qr_text.startsWith('http://127.0.0.1:8080/#'), 'not a link to this checker');
-    await page.goto('/' + fragment(s));
-    expect(await verdictOf(page)).toBe(s.expected);
-    // The token is gone from the address bar and from history.
-    expect(page.url()).not.toContain('#');
-    expect(await page.evaluate(() => location.hash)).toBe('');
-    expect(errors).toEqual([]);
-  });
-
-  test(`paste: ${s.name} → ${s.expected}`, async ({ page }) => {
-    await page.goto('/');
-    await page.getByLabel("Type or paste the card's code or link").fill(s.qr_text);
-    await page.keyboard.press('Enter');
-    expect(await verdictOf(page)).toBe(s.expected);
-  });
-}
+// Every sample by deep link and paste, in all three engines: tests/engines/verdicts.spec.mjs.
 
 test('genuine shows the details to compare, and the caveat', async ({ page }) => {
   const s = sample('genuine');
@@ -57,14 +37,6 @@ test('the genuine advice points at the details where they are, in English and We
   }
 });
 
-test('failures say what to do: 999 and 101, and show no card details', async ({ page }) => {
-  await page.goto('/' + fragment(sample('invalid-signature-forged')));
-  const verdict = page.locator('[data-verdict="invalid-signature"]');
-  await expect(verdict).toContainText('999');
-  await expect(verdict).toContainText('101');
-  await expect(verdict.locator('[data-field]')).toHaveCount(0);
-});
-
 test('a bare token, as typed, is checked', async ({ page }) => {
   await page.goto('/');
   const token = sample('genuine').qr_text.split('#')[1];
@@ -86,24 +58,4 @@ test('a code pointing at another website is still checked, with a warning', asyn
   await page.keyboard.press('Enter');
   expect(await verdictOf(page)).toBe('genuine');
   await expect(page.locator('[data-warning="foreign-address"]')).toHaveCount(0);
-});
-
-test('nonsense, huge and hostile input gets a verdict, never a blank page', async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('/');
-  const box = page.getByLabel("Type or paste the card's code or link");
-  for (const [text, expected] of [
-    ['hello', 'not-a-card'],
-    ['0o' + 'A'.repeat(5000), 'malformed'],
-    ['0o\u202Eevil', 'malformed'],
-    ['https://x.example/#0o%%%', 'malformed'],
-    ['ḫttps://x/#0oAA', 'not-a-card'],
-  ]) {
-    await box.fill(text);
-    await page.keyboard.press('Enter');
-    expect(await verdictOf(page), text.slice(0, 20)).toBe(expected);
-    await page.getByRole('button', { name: 'Check another card' }).click();
-  }
-  expect(errors).toEqual([]);
 });

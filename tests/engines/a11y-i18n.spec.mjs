@@ -4,7 +4,8 @@
 import { test, expect } from './fixtures.mjs';
 import { Key } from './tab.mjs';
 import { expectNoViolations, expectNoSidewaysScroll } from './audit.mjs';
-import { samples, sample, fragment } from '../e2e/samples.mjs';
+import { resolve } from 'node:path';
+import { root, samples, sample, fragment } from '../e2e/samples.mjs';
 
 /// The viewport asked for; in WebKitGTK, whose windows are never narrower than 447 CSS
 /// pixels, the narrowest it has (its narrow layout is the same CSS as at 320).
@@ -91,3 +92,19 @@ for (const [width, height] of [[320, 640], [1280, 800]]) {
     await expectNoViolations(tab, `ar-XB at ${width}px`);
   });
 }
+
+test('axe: not a card, an unreadable photo, and no camera', async ({ tab }) => {
+  await tab.open('/');
+  await tab.enter('#code-input', 'https://shop.example/');
+  expect(await tab.verdict()).toBe('not-a-card');
+  await expectNoViolations(tab, 'not-a-card');
+  await (await tab.button('Check another card')).click();
+  await tab.upload('#photo-input', resolve(root, 'www/icons/icon-512.png'));
+  await expect.poll(() => tab.attr('[data-verdict]', 'data-verdict')).toBe('unreadable');
+  await expectNoViolations(tab, 'unreadable');
+  await (await tab.button('Check another card')).click();
+  await tab.eval(() => { MediaDevices.prototype.getUserMedia = async () => { throw new DOMException('none', 'NotFoundError'); }; });
+  await tab.click('#start-camera');
+  await tab.element('[data-camera="unavailable"]');
+  await expectNoViolations(tab, 'camera unavailable');
+});

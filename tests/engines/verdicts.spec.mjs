@@ -39,3 +39,18 @@ test('a failure says what to do and shows no card details', async ({ tab }) => {
   expect(await tab.count('[data-field="name"]')).toBe(0);
   expect(await tab.text('[data-verdict]')).toContain('999');
 });
+
+test('nonsense, huge and hostile input gets a verdict, never a blank page', async ({ tab }) => {
+  await tab.open('/');
+  for (const [text, expected] of [
+    ['hello', 'not-a-card'],
+    ['0o' + 'A'.repeat(5000), 'malformed'],
+    ['0o\u202Eevil', 'malformed'],
+    ['https://x.example/#0o%%%', 'malformed'],
+    ['ḫttps://x/#0oAA', 'not-a-card'],
+  ]) {
+    await tab.enter('#code-input', text);
+    expect(await tab.verdict(), text.slice(0, 20)).toBe(expected);
+    await (await tab.button('Check another card')).click();
+  }
+});
