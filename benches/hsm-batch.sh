@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Issues 47,000 cards with the release build, signed through a PKCS#11 token (a throwaway
+# SoftHSM2 token in a temporary folder, CKM_EDDSA), then the same CSV with a key file, and
+# reports the wall time and cards per second of each.
+# Usage: benches/hsm-batch.sh [rows]; assumes scripts/setup.sh has run (softhsm2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-47000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build --release --locked -p warrant-issuer --quiet
+tool=target/release/warrant-issuer
+
+mkdir "$work/tokens"
+printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$work/tokens" > "$work/softhsm2.conf"
+export SOFTHSM2_CONF="$work/softhsm2.conf"
+export WARRANT_PKCS11_MODULE=${WARRANT_PKCS11_MODULE:-/usr/lib/softhsm/libsofthsm2.so}
+export WARRANT_PKCS11_PIN=bench-user-pin
+softhsm2-util --init-token --free --label bench --pin "$WARRANT_PKCS11_PIN" --so-pin bench-so-pin >/dev/null
+token_key='pkcs11:token=bench;object=force-2026;type=private'
+"$tool" keygen --pkcs11 "$token_key" "$work/token-force" >/dev/null
+"$tool" keygen "$work/file-force" >/dev/null
+python3 benches/staff_csv.py "$rows" > "$work/staff.csv"
+
+# Times one batch, then deletes its cards so the two runs never share a disk's worth.
+time_batch() {
+  local what=$1 key=$2
+  local start end seconds
+  start=$(date +%s.%N)
+  "$tool" batch --key "$key" --issuer MPS --checker-address https://check.police.uk/ \
+    --csv "$work/staff.csv" --expires 2030-01-01 --out-dir "$work/out" >/dev/null
+  end=$(date +%s.%N)
+  seconds=$(echo "$end - $start" | bc)
+  printf '%s: %d cards in %.1f s, %.0f cards/s on %d cores\n' "$what" "$rows" "$seconds" "$(echo "$rows / $seconds" | bc -l)" "$(nproc)"
+  [ "$(tail -n +2 "$work/out/manifest.csv" | wc -l)" -eq "$rows" ] || { echo "the manifest is short" >&2; exit 1; }
+  rm -rf "$work/out"
+}
+time_batch "PKCS#11 (SoftHSM $(softhsm2-util --version))" "$token_key"
+time_batch "key file" "$work/file-force.key.pem"
