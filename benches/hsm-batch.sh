@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Issues 47,000 cards with the release build, signed through a PKCS#11 token (a throwaway
 # SoftHSM2 token in a temporary folder, CKM_EDDSA), then the same CSV with a key file, and
-# reports the wall time and cards per second of each.
+# reports the wall time and cards per second of each. Rendering and writing ~94,000 files
+# dominate both; crates/warrant-issuer/examples/hsm_sign_speed.rs times the signing alone.
 # Usage: benches/hsm-batch.sh [rows]; assumes scripts/setup.sh has run (softhsm2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
