@@ -10,18 +10,7 @@ trap 'rm -rf "$work"' EXIT
 cargo build --release --locked -p warrant-issuer --quiet
 tool=target/release/warrant-issuer
 "$tool" keygen "$work/force" >/dev/null
-python3 - "$rows" > "$work/staff.csv" <<'PY'
-import random, sys
-random.seed(1)
-first = ["Jane", "Mohammed", "Siân", "Oluwaseun", "Aleksandra", "Tom", "Priya", "Cathal", "Zoë", "Wei"]
-last = ["Smith", "Khan", "Ap Rhys", "Adeyemi", "Kowalczyk", "Baker", "Patel", "O'Brien", "Fernández-López", "Zhang"]
-ranks = ["Police Constable"] * 6 + ["Sergeant", "Inspector", "Detective Constable", "Fingerprint Examiner"]
-roles = {"Fingerprint Examiner": "police-staff"}
-print("name,rank,number,role")
-for i in range(int(sys.argv[1])):
-    rank = random.choice(ranks)
-    print(f"{random.choice(first)} {random.choice(last)},{rank},{100000 + i},{roles.get(rank, 'police-officer')}")
-PY
+python3 benches/staff_csv.py "$rows" > "$work/staff.csv"
 start=$(date +%s.%N)
 "$tool" batch --key "$work/force.key.pem" --issuer MPS --checker-address https://check.police.uk/ \
   --csv "$work/staff.csv" --expires 2030-01-01 --out-dir "$work/out"

@@ -15,6 +15,8 @@ python3 -c "import venv, ensurepip" 2>/dev/null || need_apt+=(python3-venv)
 # The key-file tests round-trip keys through OpenSSL and Python's cryptography.
 command -v openssl >/dev/null || need_apt+=(openssl)
 python3 -c "import cryptography" 2>/dev/null || need_apt+=(python3-cryptography)
+# The PKCS#11 tests sign through a throwaway SoftHSM2 token (module and softhsm2-util).
+{ [ -e /usr/lib/softhsm/libsofthsm2.so ] && command -v softhsm2-util; } >/dev/null || need_apt+=(softhsm2)
 { command -v cc && command -v c++; } >/dev/null || need_apt+=(build-essential)
 command -v node >/dev/null || need_apt+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)

@@ -123,17 +123,17 @@ mod tests {
         let (root, force, trust) = lists(NOW);
         let root_key = RootKey::new(root.verifying_key());
         let mut store = TrustStore::with_root(root_key.clone());
-        assert_eq!(store.accept_trust_list(&trust.sign(&root, &root_key.kid), NOW), Ok(true));
+        assert_eq!(store.accept_trust_list(&trust.sign(&root, &root_key.kid).unwrap(), NOW), Ok(true));
         let mut newer = trust.clone();
         newer.issued_at += 5;
         let older = lists(NOW - 5).2;
-        assert_eq!(store.accept_trust_list(&older.sign(&root, &root_key.kid), NOW), Ok(false));
-        assert_eq!(store.accept_trust_list(&newer.sign(&root, &root_key.kid), NOW), Ok(true));
+        assert_eq!(store.accept_trust_list(&older.sign(&root, &root_key.kid).unwrap(), NOW), Ok(false));
+        assert_eq!(store.accept_trust_list(&newer.sign(&root, &root_key.kid).unwrap(), NOW), Ok(true));
         assert_eq!(store.trust.as_ref().unwrap().issued_at, NOW + 5);
 
         let kid = keys::derive_key_id(&force.verifying_key());
-        assert_eq!(store.accept_revocation_list(&revocations(NOW).sign(&force, &kid), NOW), Ok(true));
-        assert_eq!(store.accept_revocation_list(&revocations(NOW - 1).sign(&force, &kid), NOW), Ok(false));
+        assert_eq!(store.accept_revocation_list(&revocations(NOW).sign(&force, &kid).unwrap(), NOW), Ok(true));
+        assert_eq!(store.accept_revocation_list(&revocations(NOW - 1).sign(&force, &kid).unwrap(), NOW), Ok(false));
         assert_eq!(store.oldest_revocation_list(), Some(NOW));
         assert_eq!(store.force_ids(), vec!["MPS".to_string()]);
     }
@@ -143,11 +143,11 @@ mod tests {
         let (_, force, trust) = lists(NOW);
         let mut store = TrustStore::with_root(RootKey::new(SigningKey::from_bytes(&[1; 32]).verifying_key()));
         let stranger = SigningKey::from_bytes(&[9; 32]);
-        assert!(store.accept_trust_list(&trust.sign(&stranger, &[1, 2]), NOW).is_err());
+        assert!(store.accept_trust_list(&trust.sign(&stranger, &[1, 2]).unwrap(), NOW).is_err());
         assert!(store.trust.is_none());
         // No trust list yet: a revocation list cannot be judged.
         let kid = keys::derive_key_id(&force.verifying_key());
-        assert!(store.accept_revocation_list(&revocations(NOW).sign(&force, &kid), NOW).is_err());
+        assert!(store.accept_revocation_list(&revocations(NOW).sign(&force, &kid).unwrap(), NOW).is_err());
     }
 
     #[test]
@@ -155,7 +155,7 @@ mod tests {
         let (root, _, trust) = lists(NOW);
         let root_key = RootKey::new(root.verifying_key());
         let mut store = TrustStore::with_root(root_key.clone());
-        store.accept_trust_list(&trust.sign(&root, &root_key.kid), NOW).unwrap();
+        store.accept_trust_list(&trust.sign(&root, &root_key.kid).unwrap(), NOW).unwrap();
         store.expire(trust.expires);
         assert!(store.trust.is_none());
     }

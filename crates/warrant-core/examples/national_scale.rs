@@ -58,7 +58,7 @@ fn main() {
             })
             .collect(),
     };
-    let signed_trust = trust.sign(&root, &root_key.kid);
+    let signed_trust = trust.sign(&root, &root_key.kid).expect("a key in memory signs");
     std::fs::write(out.join("trust-list.cose"), &signed_trust).expect("write");
 
     let mut signed_lists = Vec::new();
@@ -70,7 +70,7 @@ fn main() {
         next_serial += cards as u64;
         let list = RevocationList { issuer: id(f), issued_at: now, next_update: now + 86_400, expires: now + 14 * 86_400, serials };
         let key = &force_keys[f][0];
-        let signed = list.sign(key, &keys::derive_key_id(&key.verifying_key()));
+        let signed = list.sign(key, &keys::derive_key_id(&key.verifying_key())).expect("a key in memory signs");
         std::fs::write(out.join(format!("revocations-{}.cose", id(f))), &signed).expect("write");
         signed_lists.push(signed);
     }

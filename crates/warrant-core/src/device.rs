@@ -5,11 +5,12 @@
 use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::{Signature, Signer, VerifyingKey};
 
 use crate::card::{Card, InvalidCard};
 use crate::cbor::{self, Value};
 use crate::envelope::{seal, Envelope};
+use crate::issue::SignError;
 use crate::keys;
 use crate::labels::{CARD_CLAIM, CNF_CLAIM, DEVICE_CREDENTIAL_CONTENT_TYPE, HOLDER_CLAIM};
 use crate::limits::MAX_SERIAL_BYTES;
@@ -38,12 +39,12 @@ pub struct DeviceCredential {
 
 impl DeviceCredential {
     /// Signs the credential with the force's issuing key.
-    pub fn sign(&self, force_key: &SigningKey, kid: &[u8]) -> Result<Vec<u8>, InvalidCard> {
+    pub fn sign<S: Signer<Signature> + ?Sized>(&self, force_key: &S, kid: &[u8]) -> Result<Vec<u8>, SignError> {
         self.card.validate()?;
         if self.serial.is_empty() || self.serial.len() > MAX_SERIAL_BYTES {
-            return Err(InvalidCard("serial must be 1-32 bytes"));
+            return Err(InvalidCard("serial must be 1-32 bytes").into());
         }
-        Ok(seal(cbor::encode(&self.to_claims()), Some(DEVICE_CREDENTIAL_CONTENT_TYPE), kid, force_key))
+        Ok(seal(cbor::encode(&self.to_claims()), Some(DEVICE_CREDENTIAL_CONTENT_TYPE), kid, force_key)?)
     }
 
     /// The card's claims with `cti` the credential's serial, then `cnf` and the card's

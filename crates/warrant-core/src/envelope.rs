@@ -3,7 +3,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::{Signature, SignatureError, Signer, VerifyingKey};
 
 use crate::cbor::{self, CborError, Value};
 use crate::keys;
@@ -144,10 +144,10 @@ pub(crate) fn assemble(protected: Vec<u8>, payload: Vec<u8>, signature: Vec<u8>)
 
 /// Seals a payload: protected header {alg: EdDSA, [content type,] kid}, empty unprotected
 /// header, attached payload, tag 18.
-pub(crate) fn seal(payload: Vec<u8>, content_type: Option<&str>, kid: &[u8], key: &SigningKey) -> Vec<u8> {
+pub(crate) fn seal<S: Signer<Signature> + ?Sized>(payload: Vec<u8>, content_type: Option<&str>, kid: &[u8], key: &S) -> Result<Vec<u8>, SignatureError> {
     let protected = protected_header(content_type, kid);
-    let signature = keys::sign(key, &sig_structure(&protected, &payload));
-    assemble(protected, payload, signature)
+    let signature = keys::sign(key, &sig_structure(&protected, &payload))?;
+    Ok(assemble(protected, payload, signature))
 }
 
 /// Maps a CBOR decoding error to the reason a person is shown.

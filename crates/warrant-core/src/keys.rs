@@ -4,7 +4,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 use ed25519_dalek::pkcs8::{spki::der::pem::LineEnding, DecodePrivateKey, DecodePublicKey, EncodePrivateKey, EncodePublicKey, KeypairBytes};
-use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use ed25519_dalek::{Signature, SignatureError, Signer, SigningKey, VerifyingKey};
 use sha2::{Digest, Sha256};
 
 /// Length of key ids the tool derives.
@@ -76,6 +76,8 @@ pub fn verify_strict(key: &VerifyingKey, message: &[u8], signature: &[u8]) -> bo
     key.verify_strict(message, &signature).is_ok()
 }
 
-pub(crate) fn sign(key: &SigningKey, message: &[u8]) -> Vec<u8> {
-    key.sign(message).to_bytes().to_vec()
+/// Signs with any Ed25519 signer: a key held in memory, or one the caller keeps elsewhere
+/// (an HSM), whose signing can fail.
+pub(crate) fn sign<S: Signer<Signature> + ?Sized>(key: &S, message: &[u8]) -> Result<Vec<u8>, SignatureError> {
+    Ok(key.try_sign(message)?.to_bytes().to_vec())
 }

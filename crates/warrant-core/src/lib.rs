@@ -26,7 +26,7 @@
 //!             not_before: now - 86_400, not_after: now + 365 * 86_400, withdrawn_from: None }] }],
 //! };
 //! let root_key = RootKey::new(root.verifying_key());
-//! let signed_trust = trust.sign(&root, &root_key.kid);
+//! let signed_trust = trust.sign(&root, &root_key.kid).unwrap();
 //!
 //! let card = Card {
 //!     issuer: "MPS".into(), serial: vec![7; 8], issued_at: now, not_before: now,
@@ -68,8 +68,8 @@ mod verify;
 pub use card::{parse_hex, Card, Holder, InvalidCard, Role, UnixTime};
 pub use device::{device_credential_text, read_device_credential, DeviceCredential};
 pub use live::{sign_live_code, UnsignedLiveCode};
-pub use ed25519_dalek::{SigningKey, VerifyingKey};
-pub use issue::{card_qr_text, sign_card};
+pub use ed25519_dalek::{Signature, SignatureError, Signer, SigningKey, VerifyingKey};
+pub use issue::{card_qr_text, sign_card, SignError};
 pub use list_error::ListError;
 pub use revocation::RevocationList;
 pub use trust::{Force, IssuerKey, RootKey, TrustList};

@@ -4,13 +4,12 @@
 
 use alloc::vec;
 use alloc::vec::Vec;
-use ed25519_dalek::SigningKey;
+use ed25519_dalek::{Signer, SigningKey};
 
 use crate::card::UnixTime;
 use crate::cbor::{self, Value};
 use crate::device::{self, DeviceCredential};
 use crate::envelope::{assemble, protected_header, sig_structure, Envelope};
-use crate::keys;
 use crate::labels::LIVE_CODE_CONTENT_TYPE;
 use crate::verdict::MalformedReason;
 
@@ -51,7 +50,7 @@ impl UnsignedLiveCode {
 /// Makes a live code with a device key held here (tests, vectors; a phone uses WebCrypto).
 pub fn sign_live_code(credential: &[u8], made_at: UnixTime, device_key: &SigningKey) -> Result<Vec<u8>, MalformedReason> {
     let unsigned = UnsignedLiveCode::new(credential, made_at)?;
-    let signature = keys::sign(device_key, &unsigned.to_be_signed());
+    let signature = device_key.sign(&unsigned.to_be_signed()).to_bytes();
     Ok(unsigned.with_signature(&signature))
 }
 

@@ -5,7 +5,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 use crate::cbor::Value;
-use ed25519_dalek::SigningKey;
+use ed25519_dalek::{Signature, SignatureError, Signer};
 
 use crate::card::{check_text, UnixTime};
 use crate::cbor_map::{self, int, map, MapReader};
@@ -40,7 +40,7 @@ impl RevocationList {
     }
 
     /// Signs the list with one of the force's card-signing keys.
-    pub fn sign(&self, key: &SigningKey, kid: &[u8]) -> Vec<u8> {
+    pub fn sign<S: Signer<Signature> + ?Sized>(&self, key: &S, kid: &[u8]) -> Result<Vec<u8>, SignatureError> {
         // Sorted and without repeats, so that the same list always has the same bytes.
         let mut sorted = self.serials.clone();
         sorted.sort();

@@ -4,7 +4,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 use crate::cbor::Value;
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::{Signature, SignatureError, Signer, VerifyingKey};
 
 use crate::card::{check_text, UnixTime};
 use crate::cbor_map::{self, int, map, FieldError, MapReader};
@@ -97,7 +97,7 @@ impl TrustList {
     }
 
     /// Signs the list with a root key; the result is the file a force hosts.
-    pub fn sign(&self, root: &SigningKey, root_kid: &[u8]) -> Vec<u8> {
+    pub fn sign<S: Signer<Signature> + ?Sized>(&self, root: &S, root_kid: &[u8]) -> Result<Vec<u8>, SignatureError> {
         seal(cbor_map::encode(&self.to_value()), Some(TRUST_LIST_CONTENT_TYPE), root_kid, root)
     }
 

@@ -36,9 +36,9 @@ fn trust_list_signed_by_another_root_is_refused() {
     let world = World::new();
     let other = SigningKey::from_bytes(&[9; 32]);
     // Same key id as the real root, so the signature itself is what refuses it.
-    let forged = world.trust.sign(&other, &world.root_key.kid);
+    let forged = world.trust.sign(&other, &world.root_key.kid).unwrap();
     assert_eq!(TrustList::open(&forged, &[world.root_key.clone()], NOW), Err(ListError::InvalidSignature));
-    let unknown = world.trust.sign(&other, &keys::derive_key_id(&other.verifying_key()));
+    let unknown = world.trust.sign(&other, &keys::derive_key_id(&other.verifying_key())).unwrap();
     assert_eq!(TrustList::open(&unknown, &[world.root_key.clone()], NOW), Err(ListError::UnknownSigner));
 }
 
@@ -47,7 +47,7 @@ fn a_second_root_can_be_trusted_during_rollover() {
     let world = World::new();
     let next = SigningKey::from_bytes(&[10; 32]);
     let next_root = RootKey::new(next.verifying_key());
-    let signed = world.trust.sign(&next, &next_root.kid);
+    let signed = world.trust.sign(&next, &next_root.kid).unwrap();
     assert!(TrustList::open(&signed, &[world.root_key.clone(), next_root], NOW).is_ok());
 }
 
@@ -69,7 +69,7 @@ fn a_card_or_revocation_list_is_not_a_trust_list() {
     let world = World::new();
     let roots = [world.root_key.clone()];
     assert_eq!(TrustList::open(&world.cose(&world.card()), &roots, NOW), Err(ListError::WrongContentType));
-    let revocations = world.revocations(&[]).sign(&world.force_key, &world.kid);
+    let revocations = world.revocations(&[]).sign(&world.force_key, &world.kid).unwrap();
     assert_eq!(TrustList::open(&revocations, &roots, NOW), Err(ListError::WrongContentType));
     let trust = world.signed_trust();
     assert_eq!(RevocationList::open(&trust, &world.trust, NOW), Err(ListError::WrongContentType));
@@ -92,14 +92,14 @@ fn garbage_and_oversized_lists_are_refused() {
 fn revocation_list_round_trips() {
     let world = World::new();
     let list = world.revocations(&[&[1; 8], &[2; 8], &[3; 16]]);
-    let signed = list.sign(&world.force_key, &world.kid);
+    let signed = list.sign(&world.force_key, &world.kid).unwrap();
     assert_eq!(RevocationList::open(&signed, &world.trust, NOW), Ok(list));
 }
 
 #[test]
 fn every_changed_byte_of_a_revocation_list_is_refused() {
     let world = World::new();
-    let signed = world.revocations(&[&[1; 8]]).sign(&world.force_key, &world.kid);
+    let signed = world.revocations(&[&[1; 8]]).sign(&world.force_key, &world.kid).unwrap();
     for i in 0..signed.len() {
         let mut bad = signed.clone();
         bad[i] ^= 0x01;
@@ -119,10 +119,10 @@ fn revocation_list_from_another_force_or_key_is_refused() {
     world.trust.forces.push(other_force);
 
     // Kent's key signing a list that claims to be the Met's: refused.
-    let claims_mps = world.revocations(&[]).sign(&other_key, &other_kid);
+    let claims_mps = world.revocations(&[]).sign(&other_key, &other_kid).unwrap();
     assert_eq!(RevocationList::open(&claims_mps, &world.trust, NOW), Err(ListError::UnknownSigner));
     // The Met's key id, a stranger's signature: refused.
-    let forged = world.revocations(&[]).sign(&other_key, &world.kid);
+    let forged = world.revocations(&[]).sign(&other_key, &world.kid).unwrap();
     assert_eq!(RevocationList::open(&forged, &world.trust, NOW), Err(ListError::InvalidSignature));
 }
 
@@ -130,7 +130,7 @@ fn revocation_list_from_another_force_or_key_is_refused() {
 fn revocation_list_signed_after_key_withdrawal_is_refused() {
     let mut world = World::new();
     world.trust.forces[0].keys[0].withdrawn_from = Some(NOW - 2 * DAY);
-    let signed = world.revocations(&[]).sign(&world.force_key, &world.kid); // issued NOW - 1 day
+    let signed = world.revocations(&[]).sign(&world.force_key, &world.kid).unwrap(); // issued NOW - 1 day
     assert_eq!(RevocationList::open(&signed, &world.trust, NOW), Err(ListError::UnknownSigner));
 }
 
@@ -138,7 +138,7 @@ fn revocation_list_signed_after_key_withdrawal_is_refused() {
 fn expired_revocation_list_is_refused() {
     let world = World::new();
     let list = world.revocations(&[]);
-    let signed = list.sign(&world.force_key, &world.kid);
+    let signed = list.sign(&world.force_key, &world.kid).unwrap();
     assert_eq!(RevocationList::open(&signed, &world.trust, list.expires), Err(ListError::Expired { expires: list.expires }));
     assert!(RevocationList::open(&signed, &world.trust, list.expires - 1).is_ok());
 }

@@ -11,13 +11,14 @@ use anyhow::{anyhow, bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Deserialize;
-use warrant_core::{card_qr_text, Card, Holder, Role, SigningKey};
+use warrant_core::{card_qr_text, Card, Holder, Role};
 
+use crate::private_key::PrivateKey;
 use crate::{key_files, qr_render, time_arg};
 
 /// What the issuer decides once for the whole batch.
 pub struct BatchSettings<'a> {
-    pub key: &'a SigningKey,
+    pub key: &'a PrivateKey,
     pub kid: &'a [u8],
     pub issuer: &'a str,
     pub checker_address: &'a str,

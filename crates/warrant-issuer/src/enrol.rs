@@ -7,7 +7,7 @@
 
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
-use warrant_core::{keys, token, verify, DeviceCredential, Force, IssuerKey, SigningKey, TrustList, UnixTime, Verdict, VerifyingKey};
+use warrant_core::{keys, token, verify, DeviceCredential, Force, IssuerKey, TrustList, UnixTime, Verdict, VerifyingKey};
 
 /// A phone asking to be enrolled for a card.
 pub struct Request {
@@ -23,10 +23,11 @@ pub fn read_request(json: &str) -> Result<Request> {
     Ok(Request { device_key, card_qr_text: text("card")?.to_string() })
 }
 
-/// The credential for `request`, if its card is a genuine card signed by `force_key` for
-/// `issuer`. It lasts until `until` or the card's own expiry, whichever comes first.
-pub fn credential(request: &Request, issuer: &str, force_key: &SigningKey, now: UnixTime, until: Option<UnixTime>, serial: Vec<u8>) -> Result<DeviceCredential> {
-    let kid = keys::derive_key_id(&force_key.verifying_key());
+/// The credential for `request`, if its card is a genuine card signed by `force_key`'s
+/// private half for `issuer`. It lasts until `until` or the card's own expiry, whichever
+/// comes first.
+pub fn credential(request: &Request, issuer: &str, force_key: &VerifyingKey, now: UnixTime, until: Option<UnixTime>, serial: Vec<u8>) -> Result<DeviceCredential> {
+    let kid = keys::derive_key_id(force_key);
     // Only this force's own key is trusted here: a phone is enrolled for the force's cards.
     let ours = TrustList {
         issued_at: now,
@@ -35,7 +36,7 @@ pub fn credential(request: &Request, issuer: &str, force_key: &SigningKey, now: 
         forces: vec![Force {
             id: issuer.into(),
             name: issuer.into(),
-            keys: vec![IssuerKey { kid, public_key: force_key.verifying_key(), not_before: i64::MIN, not_after: i64::MAX, withdrawn_from: None }],
+            keys: vec![IssuerKey { kid, public_key: *force_key, not_before: i64::MIN, not_after: i64::MAX, withdrawn_from: None }],
         }],
     };
     let mut card = match verify(&request.card_qr_text, &ours, &[], now).verdict {

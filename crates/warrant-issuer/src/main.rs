@@ -6,6 +6,8 @@ mod batch;
 mod demo;
 mod enrol;
 mod key_files;
+mod pkcs11;
+mod private_key;
 mod qr_render;
 mod register;
 mod register_lock;
@@ -24,6 +26,7 @@ use anyhow::{bail, Context, Result};
 use clap::{Parser, Subcommand};
 use warrant_core::{keys, read_unverified, verify, Card, Holder, RevocationList, Role, RootKey, TrustList, Verdict};
 
+use crate::private_key::KeyArg;
 use crate::time_arg::DAY;
 
 #[derive(Parser)]
@@ -36,15 +39,20 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Make an Ed25519 key pair: <STEM>.key.pem (PKCS#8 v1, private) and <STEM>.pub.pem (SPKI).
+    /// With --pkcs11, the pair is made on the token and only <STEM>.pub.pem is written.
     Keygen {
         /// Path and name without extension, e.g. keys/mps-2026
         stem: PathBuf,
+        /// Make the key on a PKCS#11 token instead, e.g. 'pkcs11:token=force;object=mps-2026'.
+        /// The PIN comes from WARRANT_PKCS11_PIN or a prompt.
+        #[arg(long, value_name = "URI")]
+        pkcs11: Option<String>,
     },
     /// Build and sign the trust list with the national root key.
     TrustList {
-        /// Root private key (PKCS#8 PEM).
+        /// Root private key: a PKCS#8 PEM file, or a pkcs11: URI.
         #[arg(long)]
-        root_key: PathBuf,
+        root_key: KeyArg,
         /// Forces and their public key files (JSON; see docs/ISSUER.md).
         #[arg(long)]
         forces: PathBuf,
@@ -95,9 +103,9 @@ enum Command {
     },
     /// Add serials to the revocation register and publish the signed revocation list.
     Revoke {
-        /// A key of the force (PKCS#8 PEM); the list is signed with it.
+        /// A key of the force (PKCS#8 PEM file, or pkcs11: URI); the list is signed with it.
         #[arg(long)]
-        key: PathBuf,
+        key: KeyArg,
         #[arg(long)]
         issuer: String,
         /// The register: one hex serial per line, '#' comments. Created if missing.
@@ -139,9 +147,9 @@ enum Command {
     /// Enrol an officer's work phone: sign a device credential binding the phone's key
     /// (from the officer page's enrolment request) to their card, for live codes.
     Enrol {
-        /// The force's card-signing key (PKCS#8 PEM).
+        /// The force's card-signing key: a PKCS#8 PEM file, or a pkcs11: URI.
         #[arg(long)]
-        key: PathBuf,
+        key: KeyArg,
         /// The force's id in the trust list, e.g. MPS.
         #[arg(long)]
         issuer: String,
@@ -171,9 +179,10 @@ enum Command {
 
 #[derive(clap::Args)]
 struct SignerArgs {
-    /// The force's card-signing key (PKCS#8 PEM).
+    /// The force's card-signing key: a PKCS#8 PEM file, or a pkcs11: URI for a key in an
+    /// HSM (PIN from WARRANT_PKCS11_PIN or a prompt; see docs/ISSUER.md).
     #[arg(long)]
-    key: PathBuf,
+    key: KeyArg,
     /// The force's id in the trust list, e.g. MPS.
     #[arg(long)]
     issuer: String,
@@ -194,21 +203,37 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Keygen { stem } => {
+        Command::Keygen { stem, pkcs11: None } => {
             let key = key_files::generate()?;
             key_files::write_key_pair(&stem, &key)?;
             println!("key id {}", warrant_core::to_hex(&keys::derive_key_id(&key.verifying_key())));
         }
+        Command::Keygen { stem, pkcs11: Some(uri) } => {
+            let uri = pkcs11::uri::Pkcs11Uri::parse(&uri)?;
+            let public = stem.with_extension("pub.pem");
+            // Checked first: a key made on the token whose public half cannot be written is lost.
+            if public.exists() {
+                bail!("{} already exists; refusing to overwrite a key", public.display());
+            }
+            let key = pkcs11::keygen::generate(&uri)?;
+            key_files::write_new(&public, keys::verifying_key_to_pem(&key).as_bytes(), false)?;
+            println!(
+                "key id {} made on token {:?}; public key in {}",
+                warrant_core::to_hex(&keys::derive_key_id(&key)),
+                uri.token_label(),
+                public.display()
+            );
+        }
         Command::TrustList { root_key, forces, out, next_update_days, valid_days } => {
-            let root = key_files::read_signing_key(&root_key)?;
+            let root = root_key.open()?;
             let now = time_arg::now();
             let list = trust_config::load(&forces, now, now + next_update_days * DAY, now + valid_days * DAY)?;
-            let signed = list.sign(&root, &keys::derive_key_id(&root.verifying_key()));
+            let signed = list.sign(&root, &root.key_id())?;
             key_files::replace(&out, &signed)?;
             println!("trust list: {} forces, {} bytes, valid to {}", list.forces.len(), signed.len(), time_arg::format(list.expires));
         }
         Command::Issue { signer, name, rank, number, role, expires, valid_from, out_dir } => {
-            let key = key_files::read_signing_key(&signer.key)?;
+            let key = signer.key.open()?;
             let now = time_arg::now();
             let card = Card {
                 issuer: signer.issuer,
@@ -218,8 +243,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 expires_at: time_arg::parse(&expires)?,
                 holder: Holder { name, rank, number, role: parse_role(&role)? },
             };
-            let kid = keys::derive_key_id(&key.verifying_key());
-            let qr_text = warrant_core::card_qr_text(&card, &key, &kid, &signer.checker_address)?;
+            let qr_text = warrant_core::card_qr_text(&card, &key, &key.key_id(), &signer.checker_address)?;
             let qr = qr_render::render(&qr_text)?;
             std::fs::create_dir_all(&out_dir)?;
             let serial = card.serial_hex();
@@ -229,12 +253,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("serial {serial}, QR version {} ({} characters)\n{qr_text}", qr.version, qr_text.len());
         }
         Command::Enrol { key, issuer, request, expires, out } => {
-            let force_key = key_files::read_signing_key(&key)?;
+            let force_key = key.open()?;
             let request = enrol::read_request(&std::fs::read_to_string(&request).with_context(|| format!("reading {}", request.display()))?)?;
             let now = time_arg::now();
             let until = expires.as_deref().map(time_arg::parse).transpose()?;
-            let credential = enrol::credential(&request, &issuer, &force_key, now, until, key_files::random_serial()?)?;
-            let signed = credential.sign(&force_key, &keys::derive_key_id(&force_key.verifying_key()))?;
+            let credential = enrol::credential(&request, &issuer, &force_key.verifying_key(), now, until, key_files::random_serial()?)?;
+            let signed = credential.sign(&force_key, &force_key.key_id())?;
             key_files::write_new(&out, format!("{}\n", warrant_core::device_credential_text(&signed)).as_bytes(), false)?;
             let c = &credential.card;
             println!(
@@ -248,8 +272,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Batch { signer, csv, expires, out_dir } => {
-            let key = key_files::read_signing_key(&signer.key)?;
-            let kid = keys::derive_key_id(&key.verifying_key());
+            let key = signer.key.open()?;
+            let kid = key.key_id();
             let settings = batch::BatchSettings {
                 key: &key,
                 kid: &kid,
@@ -269,7 +293,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Revoke { key, issuer, register: register_path, serials, note, out, next_update_days, valid_days } => {
-            let key = key_files::read_signing_key(&key)?;
+            let key = key.open()?;
             let new = serials.iter().map(|s| Ok((register::parse_serial(s)?, note.clone()))).collect::<Result<Vec<_>>>()?;
             // Held until both files are written, so concurrent runs cannot lose each other's serials.
             let _lock = register_lock::lock(&register_path)?;
@@ -283,7 +307,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 serials: register::read(&register_path)?.into_iter().collect(),
             };
             list.serials.extend(new.into_iter().map(|(s, _)| s));
-            let signed = list.sign(&key, &keys::derive_key_id(&key.verifying_key()));
+            let signed = list.sign(&key, &key.key_id())?;
             // List first: if it fails, the register is unchanged and the command can be rerun.
             key_files::replace(&out, &signed)?;
             key_files::replace(&register_path, text.as_bytes())?;

@@ -68,7 +68,7 @@ impl SampleWorld {
                 keys: vec![key_entry(&force_key, None), key_entry(&withdrawn_key, Some(now - 30 * DAY))],
             }],
         };
-        let signed_trust_list = trust_list.sign(&root, &RootKey::new(root.verifying_key()).kid);
+        let signed_trust_list = trust_list.sign(&root, &RootKey::new(root.verifying_key()).kid).expect("a key in memory signs");
         let revocation_list = RevocationList {
             issuer: DEMO_FORCE_ID.into(),
             issued_at: now - DAY,
@@ -76,7 +76,7 @@ impl SampleWorld {
             expires: now + 30 * DAY,
             serials: [demo_serial("revoked"), demo_serial("revoked phone")].into_iter().collect(),
         };
-        let signed_revocation_list = revocation_list.sign(&force_key, &keys::derive_key_id(&force_key.verifying_key()));
+        let signed_revocation_list = revocation_list.sign(&force_key, &keys::derive_key_id(&force_key.verifying_key())).expect("a key in memory signs");
         SampleWorld {
             now,
             checker_address: checker_address.into(),

@@ -60,7 +60,7 @@ impl World {
     }
 
     pub fn signed_trust(&self) -> Vec<u8> {
-        self.trust.sign(&self.root, &self.root_key.kid)
+        self.trust.sign(&self.root, &self.root_key.kid).expect("a key in memory signs")
     }
 
     pub fn revocations(&self, serials: &[&[u8]]) -> RevocationList {
