@@ -4,9 +4,11 @@
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const REQUEST_LOG = resolve(root, 'target/engines/requests.log');
+mkdirSync(dirname(REQUEST_LOG), { recursive: true });
 
 export default defineConfig({
   testDir: '.',
