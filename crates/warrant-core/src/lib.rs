@@ -60,6 +60,7 @@ mod list_error;
 mod live;
 pub mod ranks;
 mod revocation;
+mod revocation_bundle;
 pub mod token;
 mod trust;
 mod verdict;
@@ -72,6 +73,7 @@ pub use ed25519_dalek::{Signature, SignatureError, Signer, SigningKey, Verifying
 pub use issue::{card_qr_text, sign_card, SignError};
 pub use list_error::ListError;
 pub use revocation::RevocationList;
+pub use revocation_bundle::{read_revocation_bundle, write_revocation_bundle};
 pub use trust::{Force, IssuerKey, RootKey, TrustList};
 pub use verdict::{Check, KeyProblem, MalformedReason, Verdict, Warning};
 pub use verify::{read_unverified, verify, Unverified};

@@ -7,6 +7,10 @@ pub const MAX_QR_TEXT_BYTES: usize = 2048;
 pub const MAX_TOKEN_CHARS: usize = 1024;
 /// Longest signed trust list or revocation list accepted, in bytes (room for ~100k serials).
 pub const MAX_LIST_BYTES: usize = 4 * 1024 * 1024;
+/// Largest revocation bundle accepted, in bytes, and most lists in one (the UK has about 50
+/// issuers).
+pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_BUNDLE_LISTS: usize = 1024;
 
 /// Longest force identifier (`iss`), in characters.
 pub const MAX_ISSUER_CHARS: usize = 16;
