@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The lists at national scale (issue 13): 50 forces, 300,000 cards, 3% revoked. Writes the
-# signed lists as a checker would fetch them, times opening them and verifying a card with
-# all of them held, and reports what they would add to a checker's first visit (brotli).
+# signed lists (one per force, and the bundle a checker fetches), times opening them and
+# verifying a card with all of them held, and reports what they add to a first visit (brotli).
 # Usage: benches/national.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +13,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 const dir = process.argv[2];
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-let raw = 0, compressed = 0, files = 0;
-for (const name of readdirSync(dir)) {
-  const bytes = readFileSync(`${dir}/${name}`);
-  raw += bytes.length; compressed += br(bytes); files += 1;
-  if (name === 'trust-list.cose') console.log(`trust list: ${bytes.length} bytes, ${br(bytes)} brotli`);
-}
-console.log(`all lists: ${files} files, ${raw} bytes, ${compressed} brotli: what a first visit fetches on top of the page, in ${files} requests`);
+const sizes = (paths) => paths.reduce(([raw, compressed], p) => { const b = readFileSync(p); return [raw + b.length, compressed + br(b)]; }, [0, 0]);
+const [trustRaw, trustBr] = sizes([`${dir}/trust-list.cose`]);
+console.log(`trust list: ${trustRaw} bytes, ${trustBr} brotli`);
+const perForce = readdirSync(`${dir}/per-force`).map((n) => `${dir}/per-force/${n}`);
+const [listsRaw, listsBr] = sizes(perForce);
+console.log(`one list per force: ${perForce.length} files, ${listsRaw} bytes, ${listsBr} brotli; with the trust list ${perForce.length + 1} requests, ${listsBr + trustBr} brotli`);
+const [bundleRaw, bundleBr] = sizes([`${dir}/revocations.cbor`]);
+console.log(`the bundle the checker fetches (revocations.cbor): ${bundleRaw} bytes, ${bundleBr} brotli; with the trust list 2 requests, ${bundleBr + trustBr} brotli`);
 JS

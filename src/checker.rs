@@ -197,8 +197,8 @@ pub fn use_checker() -> Checker {
     }
 }
 
-/// Fetches the trust list and every listed force's revocation list from this origin and
-/// keeps each one that the built-in root vouches for and that is newer than the one held.
+/// Fetches the trust list and the bundle of every force's revocation list from this origin
+/// and keeps each list that the built-in root vouches for and that is newer than the one held.
 async fn refresh_lists(latest: Rc<RefCell<Rc<TrustStore>>>, store: UseStateSetter<Rc<TrustStore>>) {
     let held = latest.borrow().clone();
     if !held.has_root() {
@@ -212,21 +212,18 @@ async fn refresh_lists(latest: Rc<RefCell<Rc<TrustStore>>>, store: UseStateSette
             web_sys::console::warn_1(&format!("refused the fetched trust list: {e}").into());
         }
     }
-    for id in fresh.force_ids() {
-        // Force ids come from the signed list; only plain ids become file names.
-        if !id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
-            continue;
-        }
-        if let Some(bytes) = fetch::fetch_bytes(&format!("{LISTS_PATH}revocations-{id}.cose")).await
-        {
-            if let Err(e) = fresh.accept_revocation_list(&bytes, now) {
-                web_sys::console::warn_1(
-                    &format!("refused the fetched revocation list for {id}: {e}").into(),
-                );
+    // Every force's revocation list in one file (FORMAT.md §8.1): one request however many
+    // forces there are, the same file for everyone; each list still opens on its own.
+    if let Some(bytes) = fetch::fetch_bytes(&format!("{LISTS_PATH}revocations.cbor")).await {
+        match warrant_core::read_revocation_bundle(&bytes) {
+            Ok(lists) => {
+                for list in lists {
+                    if let Err(e) = fresh.accept_revocation_list(&list, now) {
+                        web_sys::console::warn_1(&format!("refused the fetched revocation list: {e}").into());
+                    }
+                }
             }
+            Err(e) => web_sys::console::warn_1(&format!("refused the fetched revocation bundle: {e}").into()),
         }
     }
     // Another refresh may have finished meanwhile: only ever move forward from what is held now.

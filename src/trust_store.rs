@@ -70,12 +70,6 @@ impl TrustStore {
         }
     }
 
-    /// The force ids whose revocation lists a checker fetches: every force in the trust
-    /// list, the same for every visitor, so no request depends on a card.
-    pub fn force_ids(&self) -> Vec<String> {
-        self.trust.iter().flat_map(|t| t.forces.iter().map(|f| f.id.clone())).collect()
-    }
-
     /// Drops lists that have expired since they were accepted (a page left open for weeks).
     pub fn expire(&mut self, now: UnixTime) {
         if self.trust.as_ref().is_some_and(|t| now >= t.expires) {
@@ -135,7 +129,6 @@ mod tests {
         assert_eq!(store.accept_revocation_list(&revocations(NOW).sign(&force, &kid).unwrap(), NOW), Ok(true));
         assert_eq!(store.accept_revocation_list(&revocations(NOW - 1).sign(&force, &kid).unwrap(), NOW), Ok(false));
         assert_eq!(store.oldest_revocation_list(), Some(NOW));
-        assert_eq!(store.force_ids(), vec!["MPS".to_string()]);
     }
 
     #[test]

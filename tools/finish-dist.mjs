@@ -54,8 +54,14 @@ await finishPage('index.html');
 if (existsSync(join(dist, 'officer.html'))) await finishPage('officer.html');
 
 mkdirSync(join(dist, 'lists'), { recursive: true });
+// The checker fetches the trust list and the revocation bundle (warrant-issuer bundle); each
+// force's own list is published beside them for other systems.
+const FETCHED_LISTS = ['trust-list.cose', 'revocations.cbor'];
+for (const name of FETCHED_LISTS) {
+  if (!existsSync(join(trustDir, name))) throw new Error(`no ${name} in ${trustDir} (see docs/ISSUER.md: warrant-issuer trust-list, bundle)`);
+}
 for (const name of readdirSync(trustDir)) {
-  if (name === 'trust-list.cose' || /^revocations-[A-Za-z0-9_-]+\.cose$/.test(name)) {
+  if (FETCHED_LISTS.includes(name) || /^revocations-[A-Za-z0-9_-]+\.cose$/.test(name)) {
     copyFileSync(join(trustDir, name), join(dist, 'lists', name));
   }
 }
@@ -83,7 +89,7 @@ const officerOnly = (name) => /^(officer\.html|officer\.js|qr-encode\.wasm|warra
 const files = [
   ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && !officerOnly(name) && statSync(join(dist, name)).isFile()),
   ...readdirSync(join(dist, 'icons')).map((name) => 'icons/' + name),
-  ...readdirSync(join(dist, 'lists')).filter((name) => name.endsWith('.cose')).map((name) => 'lists/' + name),
+  ...FETCHED_LISTS.map((name) => 'lists/' + name),
 ].sort();
 const hash = createHash('sha256');
 let bytes = 0;

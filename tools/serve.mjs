@@ -39,9 +39,9 @@ const EMBED_CSP = CSP.replace("frame-ancestors 'none'", `frame-ancestors ${embed
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.cose': 'application/cose', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
+  '.cose': 'application/cose', '.cbor': 'application/cbor', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.svg', '.webmanifest', '.txt', '.cbor']);
 const cache = new Map();
 
 async function body(path, encoding) {

@@ -44,7 +44,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== BASE.origin || !url.pathname.startsWith(BASE.pathname)) return;
   const path = url.pathname.slice(BASE.pathname.length);
 
-  if (path.startsWith('lists/') && path.endsWith('.cose')) {
+  if (path.startsWith('lists/') && /\.(cose|cbor)$/.test(path)) {
     event.respondWith(freshList(event, url));
     return;
   }

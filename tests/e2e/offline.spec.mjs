@@ -64,7 +64,7 @@ test('one visit, then the network is cut: the checker still opens and checks car
     await navigator.serviceWorker.ready;
     // Installed: the app shell and the lists published with it are precached.
     for (let i = 0; i < 100; i++) {
-      if (await caches.match('lists/revocations-DEMO.cose')) return;
+      if (await caches.match('lists/revocations.cbor')) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('lists never cached');
@@ -78,9 +78,9 @@ test('one visit, then the network is cut: the checker still opens and checks car
     return urls;
   });
   for (const path of cached) {
-    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|manifest\.webmanifest|icons\/[\w-]+\.(png|svg)|[\w-]+\.(js|css|wasm)|lists\/(trust-list|revocations-DEMO)\.cose)$/);
+    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|manifest\.webmanifest|icons\/[\w-]+\.(png|svg)|[\w-]+\.(js|css|wasm)|lists\/(trust-list\.cose|revocations\.cbor))$/);
   }
-  expect(cached).toContain('/lists/revocations-DEMO.cose');
+  expect(cached).toContain('/lists/revocations.cbor');
   expect(cached).toContain('/scanner.wasm');
   expect(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0);
 

@@ -9,13 +9,16 @@ import { root, sample, fragment, verdictOf } from './samples.mjs';
 
 const tool = resolve(root, 'target/release/warrant-issuer');
 
-/// A revocation list signed now by the DEMO force key, revoking the given card.
+/// A revocation bundle holding a list signed now by the DEMO force key, revoking the given
+/// card: what the identity team publishes after `revoke`.
 function newerListRevoking(qrText) {
   const serial = JSON.parse(execFileSync(tool, ['inspect', qrText])).serial;
   const dir = mkdtempSync(join(tmpdir(), 'revoke-'));
   execFileSync(tool, ['revoke', '--key', resolve(root, 'demo-out/demo-force.key.pem'), '--issuer', 'DEMO',
     '--register', join(dir, 'register.txt'), '--serial', serial, '--out', join(dir, 'list.cose')]);
-  return readFileSync(join(dir, 'list.cose'));
+  execFileSync(tool, ['bundle', '--trust-list', resolve(root, 'demo-out/trust-list.cose'), '--root', resolve(root, 'demo-out/demo-root.pub.pem'),
+    '--out', join(dir, 'revocations.cbor'), join(dir, 'list.cose')]);
+  return readFileSync(join(dir, 'revocations.cbor'));
 }
 
 test('a card revoked after the page was built turns from genuine to revoked when the fresh list arrives', async ({ page }) => {
@@ -24,9 +27,9 @@ test('a card revoked after the page was built turns from genuine to revoked when
   let release;
   const held = new Promise((r) => { release = r; });
   // Hold the fresh list back until the snapshot's verdict is on screen.
-  await page.route('**/lists/revocations-DEMO.cose', async (route) => {
+  await page.route('**/lists/revocations.cbor', async (route) => {
     await held;
-    await route.fulfill({ body: fresh, contentType: 'application/cose' });
+    await route.fulfill({ body: fresh, contentType: 'application/cbor' });
   });
   await page.goto('/' + fragment(genuine));
   expect(await verdictOf(page)).toBe('genuine');
@@ -39,7 +42,7 @@ test('a tampered list from the server is refused and the snapshot stands', async
   fresh[fresh.length - 1] ^= 1;
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await page.route('**/lists/revocations-DEMO.cose', (route) => route.fulfill({ body: fresh, contentType: 'application/cose' }));
+  await page.route('**/lists/revocations.cbor', (route) => route.fulfill({ body: fresh, contentType: 'application/cbor' }));
   await page.goto('/' + fragment(sample('genuine')));
   await page.waitForLoadState('networkidle');
   expect(await verdictOf(page)).toBe('genuine');

@@ -85,7 +85,7 @@ test('one visit, then the server is gone: the checker still opens and checks car
     await tab.eval(async () => {
       await navigator.serviceWorker.ready;
       for (let i = 0; i < 100; i++) {
-        if (await caches.match('lists/revocations-DEMO.cose') && await caches.match('scanner.wasm')) return;
+        if (await caches.match('lists/revocations.cbor') && await caches.match('scanner.wasm')) return;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error('the lists and the decoder were never cached');

@@ -142,6 +142,24 @@ def check(vector, ranks):
     assert signature_ok == expect_ok, f"signature verified={signature_ok}, expected {expect_ok}"
     if expect_ok:
         assert card_from_claims(cbor2.loads(message.payload), ranks) == vector["card"], "claims differ from the listed card"
+    if "revocation_bundle" in vector:
+        check_bundle(vector)
+
+
+def check_bundle(vector):
+    """A revocation bundle (FORMAT.md §8.1): its lists, signed by the card's force, revoke the card."""
+    bundle = cbor2.loads(base64.urlsafe_b64decode(vector["revocation_bundle"] + "=="))
+    assert bundle["v"] == 1 and isinstance(bundle["lists"], list) and bundle["lists"], "bundle shape"
+    serial = bytes.fromhex(vector["card"]["serial"])
+    revoked = False
+    for raw in bundle["lists"]:
+        listed = sign1(raw)
+        assert header(listed, 3) == "application/warrant-revocation-list+cbor", "a bundle holds revocation lists"
+        listed.key = cose_key(vector["issuer_public_key_pem"])
+        assert listed.verify_signature(), "a list in the bundle is not signed by the force"
+        payload = cbor2.loads(listed.payload)
+        revoked |= payload["issuer"] == vector["card"]["issuer"] and serial in payload["serials"]
+    assert revoked == (vector["expected"] == "revoked"), f"bundle revokes the card: {revoked}"
 
 
 def main():

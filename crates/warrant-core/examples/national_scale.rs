@@ -6,7 +6,9 @@
 
 use std::time::Instant;
 
-use warrant_core::{keys, sign_card, token, verify, Card, Force, Holder, IssuerKey, RevocationList, Role, RootKey, SigningKey, TrustList};
+use warrant_core::{
+    keys, read_revocation_bundle, sign_card, token, verify, write_revocation_bundle, Card, Force, Holder, IssuerKey, RevocationList, Role, RootKey, SigningKey, TrustList,
+};
 
 const FORCES: usize = 50;
 const CARDS: usize = 300_000;
@@ -61,6 +63,9 @@ fn main() {
     let signed_trust = trust.sign(&root, &root_key.kid).expect("a key in memory signs");
     std::fs::write(out.join("trust-list.cose"), &signed_trust).expect("write");
 
+    // Each force's own list (as published for other systems), and the bundle of all of them
+    // that the checker fetches (FORMAT.md §8.1).
+    std::fs::create_dir_all(out.join("per-force")).expect("mkdir");
     let mut signed_lists = Vec::new();
     let mut next_serial = 0u64;
     for f in 0..FORCES {
@@ -71,13 +76,17 @@ fn main() {
         let list = RevocationList { issuer: id(f), issued_at: now, next_update: now + 86_400, expires: now + 14 * 86_400, serials };
         let key = &force_keys[f][0];
         let signed = list.sign(key, &keys::derive_key_id(&key.verifying_key())).expect("a key in memory signs");
-        std::fs::write(out.join(format!("revocations-{}.cose", id(f))), &signed).expect("write");
-        signed_lists.push(signed);
+        std::fs::write(out.join("per-force").join(format!("revocations-{}.cose", id(f))), &signed).expect("write");
+        signed_lists.push((id(f), signed));
     }
+    let bundle = write_revocation_bundle(signed_lists).expect("bundle");
+    std::fs::write(out.join("revocations.cbor"), &bundle).expect("write");
 
-    // What a checker does on load: open the trust list and every force's revocation list.
+    // What a checker does on load: open the trust list, read the bundle and open every
+    // force's revocation list in it.
     let opened = Instant::now();
     let trust = TrustList::open(&signed_trust, &[root_key], now).expect("trust list opens");
+    let signed_lists = read_revocation_bundle(&bundle).expect("bundle reads");
     let lists: Vec<RevocationList> = signed_lists.iter().map(|l| RevocationList::open(l, &trust, now).expect("list opens")).collect();
     let open_ms = opened.elapsed().as_secs_f64() * 1e3;
 
@@ -100,6 +109,6 @@ fn main() {
     let verify_us = verified.elapsed().as_secs_f64() * 1e6 / f64::from(rounds);
     let revoked: usize = lists.iter().map(|l| l.serials.len()).sum();
     println!("forces {FORCES}, cards {CARDS}, revoked {revoked}");
-    println!("trust list {} bytes; revocation lists {} bytes in {} files", signed_trust.len(), signed_lists.iter().map(Vec::len).sum::<usize>(), signed_lists.len());
+    println!("trust list {} bytes; revocation lists {} bytes in {} files; bundle {} bytes", signed_trust.len(), signed_lists.iter().map(Vec::len).sum::<usize>(), signed_lists.len(), bundle.len());
     println!("open all lists: {open_ms:.1} ms; verify one card with all held: {verify_us:.1} µs (mean of {rounds}, native, release)");
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use serde::Deserialize;
-use warrant_core::{keys, verify, RevocationList, RootKey, TrustList, Verdict};
+use warrant_core::{keys, read_revocation_bundle, verify, RevocationList, RootKey, TrustList, Verdict};
 
 #[derive(Deserialize)]
 struct Vector {
@@ -15,6 +15,8 @@ struct Vector {
     root_public_key_pem: String,
     trust_list: String,
     revocation_lists: Vec<String>,
+    /// A revocation bundle (FORMAT.md §8.1) whose lists are used as well.
+    revocation_bundle: Option<String>,
     expected: String,
     expected_reason: Option<String>,
     card: Option<serde_json::Map<String, serde_json::Value>>,
@@ -52,11 +54,11 @@ fn every_vector_gets_its_expected_verdict() {
         let root = RootKey::new(keys::verifying_key_from_pem(&v.root_public_key_pem).unwrap());
         let trust_bytes = warrant_core::token::decode(&v.trust_list).unwrap();
         let trust = TrustList::open(&trust_bytes, &[root], now).unwrap_or_else(|e| panic!("{}: trust list {e:?}", v.name));
-        let revocations: Vec<RevocationList> = v
-            .revocation_lists
-            .iter()
-            .map(|t| RevocationList::open(&warrant_core::token::decode(t).unwrap(), &trust, now).unwrap())
-            .collect();
+        let mut signed: Vec<Vec<u8>> = v.revocation_lists.iter().map(|t| warrant_core::token::decode(t).unwrap()).collect();
+        if let Some(bundle) = &v.revocation_bundle {
+            signed.extend(read_revocation_bundle(&warrant_core::token::decode(bundle).unwrap()).unwrap());
+        }
+        let revocations: Vec<RevocationList> = signed.iter().map(|l| RevocationList::open(l, &trust, now).unwrap()).collect();
         // The issuer key named in the vector is a key of the trust list (the genuine one for forgeries).
         let issuer_key = keys::verifying_key_from_pem(&v.issuer_public_key_pem).unwrap();
         assert!(trust.forces.iter().flat_map(|f| &f.keys).any(|k| k.public_key == issuer_key) || v.expected == "unknown-issuer" || v.expected == "not-a-card" || v.expected == "malformed", "{}: issuer key not in trust list", v.name);

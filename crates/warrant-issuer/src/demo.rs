@@ -28,6 +28,8 @@ pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
     key_files::write_new(&out.join("demo-force.key.pem"), keys::signing_key_to_pem(&world.force_key).as_bytes(), true)?;
     fs::write(out.join("trust-list.cose"), &world.signed_trust_list)?;
     fs::write(out.join("revocations-DEMO.cose"), &world.signed_revocation_list)?;
+    let bundle = warrant_core::write_revocation_bundle(vec![("DEMO".into(), world.signed_revocation_list.clone())])?;
+    fs::write(out.join("revocations.cbor"), bundle)?;
 
     let mut samples = Vec::new();
     for s in world.samples() {
@@ -53,6 +55,7 @@ pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
         "root_public_key": "demo-root.pub.pem",
         "trust_list": "trust-list.cose",
         "revocation_lists": ["revocations-DEMO.cose"],
+        "revocation_bundle": "revocations.cbor",
         "samples": samples,
     });
     fs::write(out.join("samples.json"), serde_json::to_string_pretty(&index)? + "\n")?;

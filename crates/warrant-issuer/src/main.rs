@@ -125,6 +125,23 @@ enum Command {
         #[arg(long, default_value_t = 14)]
         valid_days: i64,
     },
+    /// Put every force's signed revocation list into one bundle (FORMAT.md §8.1), so that a
+    /// checker fetches one file instead of one per force. Each list is opened against the
+    /// trust list first: one that a checker would refuse is refused here.
+    Bundle {
+        /// Signed trust list.
+        #[arg(long)]
+        trust_list: PathBuf,
+        /// Root public key (SPKI PEM) the trust list must be signed by.
+        #[arg(long)]
+        root: PathBuf,
+        /// The bundle to publish (replaced atomically), e.g. lists/revocations.cbor.
+        #[arg(long)]
+        out: PathBuf,
+        /// Signed revocation lists, at most one per force.
+        #[arg(required = true)]
+        lists: Vec<PathBuf>,
+    },
     /// Verify QR text (argument, or stdin with "-") exactly as a checker does.
     /// Exit status 0 only for a genuine card.
     Verify {
@@ -326,6 +343,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             // A live code from the enrolled phone is as good as a genuine card.
             let good = matches!(check.verdict, Verdict::Genuine(_) | Verdict::Live(_));
             return Ok(if good { ExitCode::SUCCESS } else { ExitCode::FAILURE });
+        }
+        Command::Bundle { trust_list, root, out, lists } => {
+            let (_, opened) = load_lists(&trust_list, &root, &lists, time_arg::now())?;
+            let mut named = Vec::new();
+            for (list, path) in opened.iter().zip(&lists) {
+                named.push((list.issuer.clone(), std::fs::read(path)?));
+            }
+            let bundle = warrant_core::write_revocation_bundle(named).context("bundling the lists")?;
+            key_files::replace(&out, &bundle)?;
+            println!("{}: {} revocation lists, {} bytes", out.display(), lists.len(), bundle.len());
         }
         Command::Inspect { qr_text } => match read_unverified(&read_arg(&qr_text)?) {
             Ok(u) => {

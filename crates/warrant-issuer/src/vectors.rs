@@ -41,10 +41,25 @@ pub fn write(dir: &Path) -> Result<usize> {
     std::fs::create_dir_all(dir)?;
     let mut samples = world.samples();
     samples.extend(world.live_samples());
-    for sample in &samples {
-        let path = dir.join(format!("{}.json", sample.name));
-        let text = serde_json::to_string_pretty(&vector_json(&world, sample))? + "\n";
+    let mut vectors: Vec<Value> = samples.iter().map(|s| vector_json(&world, s)).collect();
+    vectors.push(revoked_through_bundle(&world, &samples)?);
+    for vector in &vectors {
+        let path = dir.join(format!("{}.json", vector["name"].as_str().unwrap_or_default()));
+        let text = serde_json::to_string_pretty(vector)? + "\n";
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
     }
-    Ok(samples.len())
+    Ok(vectors.len())
+}
+
+/// The revoked card again, its force's list given inside a revocation bundle (FORMAT.md
+/// §8.1) rather than on its own.
+fn revoked_through_bundle(world: &SampleWorld, samples: &[Sample]) -> Result<Value> {
+    let revoked = samples.iter().find(|s| s.name == "revoked").context("no revoked sample")?;
+    let bundle = warrant_core::write_revocation_bundle(vec![("DEMO".into(), world.signed_revocation_list.clone())])?;
+    let mut v = vector_json(world, revoked);
+    v["name"] = json!("revoked-through-bundle");
+    v["description"] = json!("The revoked card, its force's revocation list read from a revocation bundle (§8.1).");
+    v["revocation_lists"] = json!([]);
+    v["revocation_bundle"] = json!(token::encode(&bundle));
+    Ok(v)
 }

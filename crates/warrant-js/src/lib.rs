@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use warrant_core::{keys, Check, RevocationList, RootKey, TrustList, Verdict};
+use warrant_core::{keys, read_revocation_bundle, Check, RevocationList, RootKey, TrustList, Verdict};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -19,7 +19,9 @@ export interface Lists {
   /** `trust-list.cose`, as fetched. */
   trustList: Uint8Array;
   /** `revocations-<force>.cose` files, as fetched. */
-  revocationLists: Uint8Array[];
+  revocationLists?: Uint8Array[];
+  /** Or (and) the revocation bundle, `revocations.cbor`: every force's list in one file. */
+  revocationBundle?: Uint8Array;
 }
 
 /** A card's printed details, given only when its signature was verified. */
@@ -72,7 +74,7 @@ struct ResultOut {
     card: Option<CardOut>,
 }
 
-/// The lists as a system passes them: `{ root, trustList, revocationLists }`.
+/// The lists as a system passes them: `{ root, trustList, revocationLists, revocationBundle }`.
 struct ListsIn {
     root: String,
     trust_list: Vec<u8>,
@@ -86,10 +88,16 @@ fn lists_in(lists: &JsValue) -> Result<ListsIn, JsError> {
     };
     let root = get("root")?.as_string().ok_or_else(|| JsError::new("lists.root must be the root key's PEM text"))?;
     let trust_list = bytes(get("trustList")?, "lists.trustList")?;
-    let revocation_lists = match get("revocationLists")? {
+    let mut revocation_lists: Vec<Vec<u8>> = match get("revocationLists")? {
         v if v.is_undefined() => Vec::new(),
         v => js_sys::Array::from(&v).iter().map(|l| bytes(l, "each of lists.revocationLists")).collect::<Result<_, _>>()?,
     };
+    let bundle = get("revocationBundle")?;
+    if !bundle.is_undefined() {
+        let bundle = bytes(bundle, "lists.revocationBundle")?;
+        let lists = read_revocation_bundle(&bundle).map_err(|e| JsError::new(&format!("lists.revocationBundle: {e}")))?;
+        revocation_lists.extend(lists);
+    }
     Ok(ListsIn { root, trust_list, revocation_lists })
 }
 

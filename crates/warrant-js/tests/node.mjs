@@ -28,7 +28,8 @@ function check(name, body) {
 for (const file of readdirSync(vectors).filter((f) => f.endsWith('.json')).sort()) {
   const v = JSON.parse(readFileSync(new URL(file, vectors), 'utf8'));
   check(v.name, () => {
-    const lists = { root: v.root_public_key_pem, trustList: bytes(v.trust_list), revocationLists: v.revocation_lists.map(bytes) };
+    const lists = { root: v.root_public_key_pem, trustList: bytes(v.trust_list), revocationLists: v.revocation_lists.map(bytes),
+      ...(v.revocation_bundle && { revocationBundle: bytes(v.revocation_bundle) }) };
     const result = verify(v.qr_text, lists, seconds(v.now));
     strictEqual(result.verdict, v.expected);
     strictEqual(result.reason, v.expected_reason);
