@@ -11,8 +11,6 @@ export const CARDS = {
   revoked: { verdict: 'revoked', heading: 'Cancelled card', name: 'Tom Baker', rank: 'PCSO', number: '7788' },
 };
 
-const box = (page) => page.getByLabel("Type or paste the card's code or link");
-
 /// Back from a verdict to the ways in, as a person does before the next card.
 export async function checkAnother(page) {
   const again = page.getByRole('button', { name: 'Check another card' });
@@ -28,12 +26,6 @@ export async function openLink(page, card, path = '/') {
   await page.evaluate(() => { window.__sameDocument = true; });
   await page.goto(url);
   expect(await page.evaluate(() => window.__sameDocument), 'the link reloaded the page').toBe(true);
-}
-
-export async function paste(page, card) {
-  await checkAnother(page);
-  await box(page).fill(sample(card).qr_text);
-  await box(page).press('Enter');
 }
 
 export async function choosePhoto(page, card) {
