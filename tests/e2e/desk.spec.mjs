@@ -1,10 +1,8 @@
 // The call-centre desk: keyboard first, a read-back script, photos pasted from the
 // clipboard or dropped anywhere, and "next caller" (Escape) that leaves nothing behind.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expectNoViolations, expectNoSidewaysScroll, plain } from './audit.mjs';
-import { root, sample, verdictOf } from './samples.mjs';
+import { sample, verdictOf } from './samples.mjs';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -48,53 +46,7 @@ test('Escape is "next caller": nothing of the last caller stays on the page', as
   await expect(box(page)).toBeFocused();
 });
 
-/// Sends a paste or drop of a PNG file, as the browser does for a clipboard image or a
-/// file dragged from the desktop.
-async function sendImage(page, kind, target, png) {
-  await page.evaluate(async ({ kind, target, bytes }) => {
-    const file = new File([new Uint8Array(bytes)], 'card.png', { type: 'image/png' });
-    const data = new DataTransfer();
-    data.items.add(file);
-    const element = document.querySelector(target);
-    const event = kind === 'paste'
-      ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
-      : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
-    element.dispatchEvent(event);
-  }, { kind, target, bytes: [...png] });
-}
-
-test('a photo pasted from the clipboard is checked', async ({ page }) => {
-  await page.goto('/desk.html');
-  await sendImage(page, 'paste', '#code-input', readFileSync(resolve(root, 'dist/samples/genuine.png')));
-  expect(await verdictOf(page)).toBe('genuine');
-  await expect(page.locator('[data-readback]')).toContainText('genuine card');
-});
-
-test('a photo dropped anywhere on the page is checked, once', async ({ page }) => {
-  await page.goto('/desk.html');
-  const verifications = () => page.evaluate(() => performance.getEntriesByName('warrant-verify').length);
-  await sendImage(page, 'drop', 'main > h1', readFileSync(resolve(root, 'dist/samples/expired.png')));
-  expect(await verdictOf(page)).toBe('expired');
-  await expect(page.locator('[data-readback]')).toContainText('expired on');
-  await page.keyboard.press('Escape');
-  // Dropped on the photo box itself it is read once, not twice.
-  await sendImage(page, 'drop', '.photo', readFileSync(resolve(root, 'dist/samples/genuine.png')));
-  expect(await verdictOf(page)).toBe('genuine');
-  expect(await verifications()).toBe(2);
-});
-
-test('a pasted picture with no code gets a script asking for a clearer photo', async ({ page }) => {
-  await page.goto('/desk.html');
-  const png = readFileSync(resolve(root, 'dist/icons/icon-192.png'));
-  await sendImage(page, 'paste', 'body', png);
-  expect(await verdictOf(page)).toBe('unreadable');
-  await expect(page.locator('[data-readback]')).toContainText('clearer photo');
-  // A file that only claims to be a picture gets the same answer, not a broken page.
-  await page.keyboard.press('Escape');
-  await sendImage(page, 'paste', 'body', Buffer.from('not an image at all'));
-  expect(await verdictOf(page)).toBe('unreadable');
-  await expect(box(page)).toBeVisible();
-});
+// Photos pasted or dropped at the desk: tests/engines/desk.spec.mjs, in every engine.
 
 for (const [viewport, label] of [[{ width: 1440, height: 900 }, 'wide'], [{ width: 640, height: 400 }, '200% zoom of 1280x800'], [{ width: 320, height: 640 }, '320px']]) {
   test(`axe on the desk, waiting and with a verdict, ${label}`, async ({ page }) => {

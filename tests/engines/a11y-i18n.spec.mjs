@@ -108,3 +108,18 @@ test('axe: not a card, an unreadable photo, and no camera', async ({ tab }) => {
   await tab.element('[data-camera="unavailable"]');
   await expectNoViolations(tab, 'camera unavailable');
 });
+
+test('switch to Welsh by keyboard; ?lang=cy chooses Welsh', async ({ tab }) => {
+  await tab.open('/');
+  await tab.element('#start-camera');
+  await tab.press(Key.TAB);
+  expect(await tab.eval(() => document.activeElement.textContent.trim())).toBe('Cymraeg');
+  await tab.press(Key.ENTER);
+  await expect.poll(() => tab.attr('html', 'lang')).toBe('cy');
+  expect(await tab.text('label[for="code-input"]')).toBe('Teipiwch neu gludwch god neu ddolen y cerdyn');
+
+  await tab.open('/?lang=cy');
+  await tab.enter('#code-input', 'https://shop.example/');
+  expect(await tab.verdict()).toBe('not-a-card');
+  expect(await tab.text('[data-verdict] h2')).toContain('Nid cod cerdyn gwarant yw hwn');
+});
