@@ -2,10 +2,12 @@
 // kept in IndexedDB, enrolment through `warrant-issuer enrol`, a live code the checker calls
 // live, and stale once its moment has passed; the screen kept on where the engine can.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test, expect } from './fixtures.mjs';
+import { useCardVideo } from './camera.mjs';
+import { watchRequests } from './requests.mjs';
 import { expectNoViolations } from './audit.mjs';
 import { root, sample } from '../e2e/samples.mjs';
 
@@ -38,15 +40,13 @@ const storedKey = () => new Promise((resolve, reject) => {
 });
 
 test('enrol this phone, show a live code: live now, stale two minutes later', async ({ tab }) => {
-  await tab.open('/officer.html');
-  await (await tab.button("Make this phone's key")).click();
-  await tab.element('#officer-card');
+  const requests = watchRequests();
+  const request = await enrolThisPhone(tab);
   expect(await tab.eval(storedKey)).toEqual({ extractable: false, algorithm: 'Ed25519', exported: false });
-
-  await (await tab.element('#officer-card')).sendKeys(sample('genuine').qr_text);
-  await (await tab.button('Make the enrolment request')).click();
-  const request = await (await tab.element('#enrol-request')).getAttribute('value');
-  await (await tab.element('#officer-credential')).sendKeys(enrol(request));
+  expect(JSON.parse(request).card).toBe(sample('genuine').qr_text);
+  await expectNoViolations(tab, 'officer page, enrolment request shown');
+  const credential = enrol(request);
+  await (await tab.element('#officer-credential')).sendKeys(credential);
   await (await tab.button('Save it on this phone')).click();
   await tab.element('figure.live-code svg');
   expect(await tab.text('figure.live-code figcaption')).toBe('Police Constable 1234 Jane Smith');
@@ -56,6 +56,8 @@ test('enrol this phone, show a live code: live now, stale two minutes later', as
   const askedToKeepOn = await tab.eval(() => document.body.innerText.includes('Keep this screen on while you show the code.'));
   if (!wakeLock) expect(askedToKeepOn, 'no Wake Lock: the page must ask to keep the screen on').toBe(true);
   console.log(`${tab.engine}: Wake Lock ${wakeLock ? 'present' : 'absent'}; page asks to keep the screen on: ${askedToKeepOn}`);
+  // The code changes every few seconds.
+  await expect.poll(() => tab.attr('figure.live-code', 'data-qr-text'), { timeout: 12_000 }).not.toBe(code);
 
   // The checker, on another phone, pasted the code at once: live.
   await tab.open('/');
@@ -76,4 +78,72 @@ test('enrol this phone, show a live code: live now, stale two minutes later', as
   // After a reload the phone still holds its key and credential.
   await tab.open('/officer.html');
   await tab.element('figure.live-code svg');
+  // Nothing asked of the server carried the card, the credential or a code.
+  for (const path of requests.paths()) {
+    for (const secret of [sample('genuine').qr_text.split('#')[1], credential, code.split('#')[1]]) expect(path).not.toContain(secret.slice(0, 24));
+  }
+});
+
+/// The officer page of a new phone: its key made, its enrolment request (returned) shown.
+async function enrolThisPhone(tab) {
+  await tab.open('/officer.html');
+  await (await tab.button("Make this phone's key")).click();
+  await (await tab.element('#officer-card')).sendKeys(sample('genuine').qr_text);
+  await (await tab.button('Make the enrolment request')).click();
+  const request = await (await tab.element('#enrol-request')).getAttribute('value');
+  return request;
+}
+
+test('a credential for another phone is refused in words', async ({ tab }) => {
+  const request = JSON.parse(await enrolThisPhone(tab));
+  // Enrolled for some other phone's key.
+  const pem = readFileSync(resolve(root, 'demo-out/demo-root.pub.pem'), 'utf8');
+  request.device_key = Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64').subarray(-32).toString('base64url');
+  await (await tab.element('#officer-credential')).sendKeys(enrol(JSON.stringify(request)));
+  await (await tab.button('Save it on this phone')).click();
+  await tab.element('[data-problem="officer-other-phone"]');
+  expect(await tab.text('[data-problem="officer-other-phone"]')).toBe('That credential is for another phone. Ask your identity team to enrol this one.');
+  expect(await tab.count('figure.live-code')).toBe(0);
+});
+
+test("a camera reads the live code from the officer phone's screen: live", async ({ tab }) => {
+  const request = await enrolThisPhone(tab);
+  await (await tab.element('#officer-credential')).sendKeys(enrol(request));
+  await (await tab.button('Save it on this phone')).click();
+  await tab.element('figure.live-code svg');
+  // The screen as another phone's camera sees it: the code about 330 px wide in a 1280x720
+  // frame, a little soft, on a dark phone in a dim hall. Drawn by this engine.
+  const luma = await tab.eval(async () => {
+    const svg = document.querySelector('figure.live-code svg');
+    const image = new Image();
+    image.src = 'data:image/svg+xml;base64,' + btoa(new XMLSerializer().serializeToString(svg));
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 1280;
+    canvas.height = 720;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#3a3a3a';
+    ctx.fillRect(0, 0, 1280, 720);
+    ctx.fillStyle = '#111';
+    ctx.fillRect(440, 110, 400, 560);
+    ctx.filter = 'blur(0.8px)';
+    ctx.drawImage(image, 475, 200, 330, 330);
+    const { data } = ctx.getImageData(0, 0, 1280, 720);
+    let text = '';
+    for (let i = 0; i < data.length; i += 4) text += String.fromCharCode(Math.round(0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2]));
+    return btoa(text);
+  });
+  const frame = Buffer.from(luma, 'base64');
+  const chroma = Buffer.alloc(640 * 360, 128);
+  const one = Buffer.concat([Buffer.from('FRAME\n'), frame, chroma, chroma]);
+  mkdirSync(resolve(root, 'target/e2e'), { recursive: true });
+  const video = `officer-screen-${tab.engine}.y4m`;
+  writeFileSync(resolve(root, 'target/e2e', video), Buffer.concat([Buffer.from('YUV4MPEG2 W1280 H720 F10:1 Ip A1:1 C420jpeg\n'), one, one]));
+
+  await tab.open('/');
+  await tab.element('#start-camera');
+  await useCardVideo(tab, video);
+  await tab.click('#start-camera');
+  expect(await tab.verdict(20_000)).toBe('live');
+  expect(await tab.text('[data-field="name"]')).toBe('Jane Smith');
 });
