@@ -125,18 +125,6 @@ test('a force colour that fails WCAG AA contrast is refused with a console warni
   await expect.poll(() => warnings.join('\n')).toMatch(/force colour was refused.*contrast of 1\.\d\d:1/);
 });
 
-test('without data-share-verdict the host learns only the size', async ({ page }) => {
-  const frame = await openHost(page, { 'data-force-name': 'Dyfed-Powys Police', 'data-colour': '#00567d' });
-  await frame.getByLabel("Type or paste the card's code or link").fill(sample('revoked').qr_text);
-  await frame.getByLabel("Type or paste the card's code or link").press('Enter');
-  await expect(frame.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'revoked');
-  await page.waitForTimeout(300);
-  const types = await page.evaluate(() => window.__seen.map((m) => m.data.type));
-  expect(types.length).toBeGreaterThan(0);
-  expect(new Set(types)).toEqual(new Set(['warrant-check:size']));
-  await expect(page.locator('#host-verdict')).toHaveText('');
-});
-
 test('only the listed force sites may frame the checker, and only embed.html', async ({ request }) => {
   const csp = async (path) => (await request.get(CHECKER + path)).headers()['content-security-policy'];
   expect(await csp('/embed.html')).toContain(`frame-ancestors ${HOST_SITE}`);
@@ -146,19 +134,8 @@ test('only the listed force sites may frame the checker, and only embed.html', a
   expect(script.headers()['cross-origin-resource-policy']).toBe('cross-origin');
 });
 
-test('the host page frames a Welsh checker when asked, keyboard use reaches into the frame, and axe finds nothing', async ({ page }) => {
-  const frame = await openHost(page, { 'data-force-name': 'Dyfed-Powys Police', 'data-lang': 'cy', 'data-share-verdict': '' });
-  await expect(frame.locator('html')).toHaveAttribute('lang', 'cy');
-  await expect.poll(async () => plain(await frame.locator('header.site .brand').textContent())).toBe('Dyfed-Powys Police: Gwirio Gwarant');
-  // Tab from the host page into the frame's first control.
-  await page.locator('h1').click();
-  await page.keyboard.press('Tab');
-  await expect(frame.getByRole('button', { name: 'English' })).toBeFocused();
-  await frame.locator('#code-input').fill(sample('revoked').qr_text);
-  await frame.locator('#code-input').press('Enter');
-  await expect(frame.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'revoked');
-  await expectNoViolations(page, 'embedded in Welsh, revoked');
-});
+// Welsh when asked, keyboard into the frame, no shared verdict unless asked, and the isolation
+// test above: tests/engines/embed-offline.spec.mjs, in every engine.
 
 for (const [viewport, label] of [[{ width: 390, height: 844 }, 'phone'], [{ width: 320, height: 640 }, '320px'], [{ width: 640, height: 400 }, '200% zoom of 1280x800']]) {
   test(`axe on the host page with the embedded checker, ${label}`, async ({ page }) => {

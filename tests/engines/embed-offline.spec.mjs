@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { By } from 'selenium-webdriver';
 import { test, expect } from './fixtures.mjs';
+import { Key } from './tab.mjs';
 import { watchRequests } from './requests.mjs';
 import { expectNoViolations } from './audit.mjs';
 import { root, sample, fragment } from '../e2e/samples.mjs';
@@ -64,6 +65,53 @@ test('embedded on a force site: the host learns the size and the verdict name, n
   const token = card.qr_text.split('#')[1].slice(0, 20);
   for (const path of requests.paths()) expect(path).not.toContain(token);
   expect(requests.paths()).toContain('/lists/trust-list.cose');
+});
+
+/// The host page with its placeholder replaced by one with `attributes`, as a site that
+/// builds its page in script would add it; returns once the new frame has its checker.
+async function openHostWith(tab, attributes) {
+  await tab.setSize(1280, 1100); // the frame's controls in view (WebKitGTK's driver needs it)
+  await tab.open(HOST);
+  await tab.element('iframe');
+  await tab.eval((attributes) => {
+    window.__seen = [];
+    window.addEventListener('message', (e) => window.__seen.push(JSON.parse(JSON.stringify(e.data)).type));
+    const old = document.querySelector('[data-warrant-check]');
+    const placeholder = document.createElement('div');
+    for (const [name, value] of Object.entries(attributes)) placeholder.setAttribute(name, value);
+    old.replaceWith(placeholder);
+  }, { 'data-warrant-check': '', ...attributes });
+  await tab.driver.switchTo().frame(await tab.element('iframe[title="Police warrant card checker"]'));
+  await tab.element('[data-lang]');
+}
+
+test('embedded in Welsh when asked; keyboard reaches into the frame; axe finds nothing', async ({ tab }) => {
+  await openHostWith(tab, { 'data-force-name': 'Dyfed-Powys Police', 'data-lang': 'cy', 'data-share-verdict': '' });
+  expect(await tab.attr('html', 'lang')).toBe('cy');
+  await expect.poll(() => tab.text('header.site .brand')).toBe('Dyfed-Powys Police: Gwirio Gwarant');
+  await tab.driver.switchTo().defaultContent();
+  // From the host page's heading, Tab goes into the frame's first control.
+  await tab.eval(() => { const h = document.querySelector('h1'); h.tabIndex = -1; h.focus(); });
+  await tab.press(Key.TAB);
+  await tab.driver.switchTo().frame(await tab.element('iframe[title="Police warrant card checker"]'));
+  await expect.poll(() => tab.eval(() => document.hasFocus() && document.activeElement.textContent.trim())).toBe('English');
+  await tab.enter('#code-input', sample('revoked').qr_text);
+  expect(await tab.verdict()).toBe('revoked');
+  await expectNoViolations(tab, 'embedded checker in Welsh, revoked');
+});
+
+test('without data-share-verdict the host learns only the size; a colour failing contrast is refused', async ({ tab }) => {
+  await openHostWith(tab, { 'data-force-name': 'Dyfed-Powys Police', 'data-colour': '#ffdd00' });
+  await expect.poll(() => tab.text('header.site .brand')).toBe('Dyfed-Powys Police: Warrant Check');
+  expect(await tab.eval(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#1d4f91');
+  await tab.enter('#code-input', sample('revoked').qr_text);
+  expect(await tab.verdict()).toBe('revoked');
+  await tab.driver.switchTo().defaultContent();
+  await new Promise((r) => setTimeout(r, 300));
+  const types = await tab.eval(() => window.__seen);
+  expect(types.length).toBeGreaterThan(0);
+  expect([...new Set(types)]).toEqual(['warrant-check:size']);
+  expect(await tab.text('#host-verdict')).toBe('');
 });
 
 const OFFLINE_PORT = 8093;
