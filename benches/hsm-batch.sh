@@ -3,11 +3,13 @@
 # SoftHSM2 token in a temporary folder, CKM_EDDSA), then the same CSV with a key file, and
 # reports the wall time and cards per second of each. Rendering and writing ~94,000 files
 # dominate both; crates/warrant-issuer/examples/hsm_sign_speed.rs times the signing alone.
-# Usage: benches/hsm-batch.sh [rows] [runs]; assumes scripts/setup.sh has run (softhsm2).
+# Usage: benches/hsm-batch.sh [rows] [runs] [token|both]; assumes scripts/setup.sh has run
+# (softhsm2). scripts/test.sh runs `47000 1 token`: the batch through the token only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-47000}
 runs=${2:-3}
+which=${3:-both}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cargo build --release --locked -p warrant-issuer --quiet
@@ -45,4 +47,4 @@ time_batch() {
     "$what" "$rows" "$fastest" "$(echo "$rows / $fastest" | bc -l)" "$(nproc)" "$runs" "${all[*]}"
 }
 time_batch "PKCS#11 (SoftHSM $(softhsm2-util --version))" "$token_key"
-time_batch "key file" "$work/file-force.key.pem"
+[ "$which" = token ] || time_batch "key file" "$work/file-force.key.pem"

@@ -2,7 +2,8 @@
 # Every test, from a fresh machine: installs what is missing, then runs
 #  1. the Rust tests (core: unit, property, vectors, Wycheproof; issuer CLI; widget logic;
 #     the QR decoder on synthetic camera frames),
-#  2. the wasm32 build of the core and a compile check of the fuzz targets,
+#  2. a 47,000-card batch signed through a SoftHSM2 token (PKCS#11), the wasm32 build of the
+#     core and a compile check of the fuzz targets,
 #  3. the independent Python (pycose) check of the test vectors,
 #  4. the widget's component tests (wasm-bindgen-test) in Chromium, Firefox ESR and WebKitGTK,
 #     and the JavaScript module for force systems in Node (every vector),
@@ -64,6 +65,9 @@ if ! ./scripts/setup.sh; then echo "set-up failed"; echo "0 passed, 1 failed"; e
 
 step "Rust tests, native (core, issuer tool, widget logic, decoder on camera frames)"
 cargo_tests "cargo test" "$log/cargo.txt" cargo test --workspace --locked
+
+step "47,000 cards issued through a SoftHSM2 token (every card in the manifest; the rate reported, not asserted)"
+if benches/hsm-batch.sh 47000 1 token; then passed=$((passed + 1)); else fail_step "47,000-card batch through the token"; fi
 
 step "core builds for wasm32-unknown-unknown (no I/O)"
 if cargo build -p warrant-core --target wasm32-unknown-unknown --release --locked; then passed=$((passed + 1)); else fail_step "wasm32 build"; fi
