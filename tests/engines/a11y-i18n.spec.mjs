@@ -123,3 +123,15 @@ test('switch to Welsh by keyboard; ?lang=cy chooses Welsh', async ({ tab }) => {
   expect(await tab.verdict()).toBe('not-a-card');
   expect(await tab.text('[data-verdict] h2')).toContain('Nid cod cerdyn gwarant yw hwn');
 });
+
+test('switching to English redoes the verdict on screen; the pseudo-locale is never offered', async ({ tab }) => {
+  await tab.open('/?lang=cy' + fragment(sample('revoked')));
+  expect(await tab.verdict()).toBe('revoked');
+  expect(await tab.text('[data-verdict] h2')).toContain("Cerdyn wedi'i ganslo");
+  await (await tab.button('English')).click();
+  await expect.poll(() => tab.attr('html', 'lang')).toBe('en-GB');
+  expect(await tab.text('[data-verdict] h2')).toContain('Cancelled card');
+  expect(await tab.text('h1')).toBe('Check a police warrant card');
+  expect(await tab.eval(() => [...document.querySelectorAll('.language-switch button')].map((b) => [b.textContent.trim(), b.lang])))
+    .toEqual([['Cymraeg', 'cy']]);
+});

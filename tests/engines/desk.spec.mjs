@@ -1,5 +1,6 @@
 // The call-centre desk in every engine: focus starts in the code box, Enter checks, a
-// read-back script, Escape for the next caller leaves nothing behind.
+// read-back script, Escape or the button for the next caller leaves nothing behind, photos
+// pasted or dropped, Welsh, right to left, and narrow screens.
 import { test, expect } from './fixtures.mjs';
 import { Key } from './tab.mjs';
 import { expectNoViolations, expectNoSidewaysScroll } from './audit.mjs';
@@ -21,6 +22,14 @@ test('keyboard: type, Enter, read back, Escape for the next caller', async ({ ta
   await expect.poll(() => tab.focused('#code-input')).toBe(true);
   expect(await tab.eval(() => document.querySelector('#code-input').value)).toBe('');
   expect(await tab.eval(() => document.body.innerText)).not.toContain('Jane Smith');
+  expect(await tab.eval(() => document.querySelector('#photo-input').files.length + localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0);
+
+  // The button does the same, for a mouse.
+  await tab.enter('#code-input', sample('expired').qr_text);
+  expect(await tab.verdict()).toBe('expired');
+  await (await tab.button('Next caller (Esc)')).click();
+  await expect.poll(() => tab.count('[data-verdict]')).toBe(0);
+  await expect.poll(() => tab.focused('#code-input')).toBe(true);
 });
 
 test('Welsh, 200% zoom: a cancelled card and its script', async ({ tab }) => {
@@ -93,4 +102,34 @@ test('a pasted picture with no code, or not a picture, gets a script asking for 
   await expect.poll(() => tab.count('[data-verdict]')).toBe(0);
   await sendImage(tab, 'paste', 'body', '/manifest.webmanifest');
   expect(await tab.verdict()).toBe('unreadable');
+});
+
+test('the desk in Welsh reads back in Welsh, and lays out right to left in the pseudo-locale', async ({ tab }) => {
+  await tab.open('/desk.html?lang=cy');
+  await tab.enter('#code-input', sample('genuine').qr_text);
+  expect(await tab.verdict()).toBe('genuine');
+  expect(await tab.text('[data-readback]')).toMatch(/^Mae hwn yn gerdyn dilys ar gyfer Police Constable 1234 Jane Smith o Demonstration Police \(DEMO, not a real force\)\. Mae'n ddilys tan \d{1,2} \S+ \d{4}\./);
+  expect(await tab.text('.list-status')).toContain('Diweddarwyd');
+
+  await tab.setSize(1440, 900);
+  await tab.open('/desk.html?lang=ar-XB');
+  await expect.poll(() => tab.attr('html', 'dir')).toBe('rtl');
+  await tab.enter('#code-input', sample('genuine').qr_text);
+  expect(await tab.verdict()).toBe('genuine');
+  // Two columns, mirrored: the way in on the right, the result and its script on the left.
+  const mirrored = await tab.eval(() => document.querySelector('[data-verdict]').getBoundingClientRect().right <= document.querySelector('#code-input').getBoundingClientRect().left + 1);
+  expect(mirrored).toBe(true);
+  await expectNoSidewaysScroll(tab, 'desk in ar-XB');
+  await expectNoViolations(tab, 'desk in ar-XB, genuine');
+});
+
+test('at 320 px the desk has no sideways scroll, and a genuine card offers the live code', async ({ tab }) => {
+  await tab.setSize(320, 640);
+  await tab.open('/desk.html');
+  await expectNoViolations(tab, 'desk waiting, narrow');
+  await tab.enter('#code-input', sample('genuine').qr_text);
+  expect(await tab.verdict()).toBe('genuine');
+  expect(await tab.text('.advice')).toContain('A card can be copied. To be sure, ask the officer to show the live code on their work phone, and scan it.');
+  await expectNoViolations(tab, 'desk genuine, narrow');
+  await expectNoSidewaysScroll(tab, 'desk, narrow');
 });

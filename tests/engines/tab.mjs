@@ -96,6 +96,7 @@ export class Tab {
   /// Back to one window, the first.
   async closeOthers() {
     const [first, ...others] = await this.driver.getAllWindowHandles();
+    if (!first) return; // the browser itself is gone; the fixture starts a new one
     for (const handle of others) {
       await this.driver.switchTo().window(handle);
       await this.driver.close();

@@ -54,3 +54,40 @@ test('nonsense, huge and hostile input gets a verdict, never a blank page', asyn
     await (await tab.button('Check another card')).click();
   }
 });
+
+test('genuine: the caveat, the demo banner, and advice after the details it points at, in English and Welsh', async ({ tab }) => {
+  for (const [lang, words] of [['en', 'name, rank and number above'], ['cy', "y rheng a'r rhif uchod"]]) {
+    await tab.open('/robots-none.txt');
+    await tab.open(`/?lang=${lang}` + fragment(sample('genuine')));
+    expect(await tab.verdict()).toBe('genuine');
+    const page = await tab.eval((words) => {
+      const v = document.querySelector('[data-verdict="genuine"]');
+      return {
+        advice: [...v.querySelectorAll('.advice li')].filter((li) => li.textContent.includes(words)).length,
+        detailsFirst: Boolean(v.querySelector('.card-details').compareDocumentPosition(v.querySelector('.advice')) & Node.DOCUMENT_POSITION_FOLLOWING),
+        expires: v.querySelector('[data-field="expires"]').textContent.trim(),
+        banner: document.querySelector('.demo-banner')?.textContent ?? '',
+      };
+    }, words);
+    expect(page.advice, lang).toBe(1);
+    expect(page.detailsFirst, lang).toBe(true);
+    expect(page.expires).toMatch(/^\d{1,2} \S+ \d{4}$/);
+    expect(page.banner).toContain('DEMO');
+  }
+  expect(await tab.text('[data-verdict]')).toContain('ffoniwch 101');
+  await tab.open('/' + fragment(sample('genuine')));
+  expect(await tab.verdict()).toBe('genuine');
+  expect(await tab.text('[data-verdict]')).toContain('does not mean you must let anyone in');
+});
+
+test('a bare token as typed is checked; a link to another website is checked with a warning', async ({ tab }) => {
+  const token = sample('genuine').qr_text.split('#')[1];
+  await tab.open('/');
+  await tab.enter('#code-input', `  ${token}  `);
+  expect(await tab.verdict()).toBe('genuine');
+  expect(await tab.count('[data-warning="foreign-address"]')).toBe(0);
+  await (await tab.button('Check another card')).click();
+  await tab.enter('#code-input', `https://check-police.example/#${token}`);
+  await expect.poll(() => tab.count('[data-warning="foreign-address"]')).toBe(1);
+  expect(await tab.text('[data-warning="foreign-address"]')).toContain('look-alike');
+});
