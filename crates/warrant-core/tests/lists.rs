@@ -111,12 +111,7 @@ fn every_changed_byte_of_a_revocation_list_is_refused() {
 fn revocation_list_from_another_force_or_key_is_refused() {
     let mut world = World::new();
     let other_key = SigningKey::from_bytes(&[5; 32]);
-    let other_kid = keys::derive_key_id(&other_key.verifying_key());
-    let mut other_force = world.trust.forces[0].clone();
-    other_force.id = "KENT".into();
-    other_force.keys[0].kid = other_kid.clone();
-    other_force.keys[0].public_key = other_key.verifying_key();
-    world.trust.forces.push(other_force);
+    let other_kid = world.add_force("KENT", &other_key);
 
     // Kent's key signing a list that claims to be the Met's: refused.
     let claims_mps = world.revocations(&[]).sign(&other_key, &other_kid).unwrap();

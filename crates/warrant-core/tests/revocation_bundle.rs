@@ -4,18 +4,13 @@
 mod common;
 
 use common::{World, NOW};
-use warrant_core::{keys, limits, read_revocation_bundle, write_revocation_bundle, ListError, RevocationList, SigningKey};
+use warrant_core::{limits, read_revocation_bundle, write_revocation_bundle, ListError, RevocationList, SigningKey};
 
 /// The world's force (MPS) and a second one, KENT, with its own key, each with a list.
 fn two_forces() -> (World, Vec<(String, Vec<u8>)>) {
     let mut world = World::new();
     let kent_key = SigningKey::from_bytes(&[5; 32]);
-    let kent_kid = keys::derive_key_id(&kent_key.verifying_key());
-    let mut kent = world.trust.forces[0].clone();
-    kent.id = "KENT".into();
-    kent.keys[0].kid = kent_kid.clone();
-    kent.keys[0].public_key = kent_key.verifying_key();
-    world.trust.forces.push(kent);
+    let kent_kid = world.add_force("KENT", &kent_key);
     let mps_list = world.revocations(&[&[1; 8]]);
     let kent_list = RevocationList { issuer: "KENT".into(), ..world.revocations(&[&[2; 8], &[3; 8]]) };
     let lists = vec![

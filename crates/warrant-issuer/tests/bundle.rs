@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 
-use common::{issue, one_force, run_ok, tool};
+use common::{issue, one_force, run_ok, serial_of, tool};
 use warrant_core::{keys, read_revocation_bundle, RevocationList, RootKey, TrustList};
 
 #[test]
@@ -14,7 +14,7 @@ fn a_bundle_of_the_forces_lists_revokes_what_they_revoke() {
     let d = dir.path();
     one_force(d);
     let out = issue(d, "Jane Smith", "Police Constable", "1234");
-    let serial = out.split_whitespace().nth(1).unwrap().trim_end_matches(',').to_string();
+    let serial = serial_of(&out);
     run_ok(d, &["revoke", "--key", "mps.key.pem", "--issuer", "MPS", "--register", "register.txt", "--serial", &serial, "--out", "revocations-MPS.cose"]);
     let said = run_ok(d, &["bundle", "--trust-list", "trust.cose", "--root", "root.pub.pem", "--out", "revocations.cbor", "revocations-MPS.cose"]);
     assert!(said.contains("1 revocation lists"), "{said}");

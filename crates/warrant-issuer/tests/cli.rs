@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{decode_png, issue, one_force, run_ok, tool, trust_list_for_mps};
+use common::{decode_png, issue, one_force, run_ok, serial_of, tool, trust_list_for_mps};
 use serde_json::Value;
 
 /// Runs `verify --json` and returns (exit code, JSON).
@@ -40,7 +40,7 @@ fn issue_verify_revoke_flow() {
     let d = dir.path();
     one_force(d);
     let out = issue(d, "Jane Smith", "Police Constable", "1234");
-    let serial = out.split_whitespace().nth(1).unwrap().trim_end_matches(',').to_string();
+    let serial = serial_of(&out);
     let qr = fs::read_to_string(d.join("cards").join(format!("{serial}.txt"))).unwrap().trim().to_string();
     assert!(qr.starts_with("https://check.police.uk/#0o"));
     assert_eq!(decode_png(&d.join("cards").join(format!("{serial}.png"))), qr);

@@ -39,6 +39,18 @@ impl World {
         World { root_key: RootKey::new(root.verifying_key()), root, force_key, kid, trust }
     }
 
+    /// Adds a second force to the trust list, like the first but with its own id and key;
+    /// returns that key's id.
+    pub fn add_force(&mut self, id: &str, key: &SigningKey) -> Vec<u8> {
+        let kid = keys::derive_key_id(&key.verifying_key());
+        let mut force = self.trust.forces[0].clone();
+        force.id = id.into();
+        force.keys[0].kid = kid.clone();
+        force.keys[0].public_key = key.verifying_key();
+        self.trust.forces.push(force);
+        kid
+    }
+
     pub fn card(&self) -> Card {
         Card {
             issuer: "MPS".into(),

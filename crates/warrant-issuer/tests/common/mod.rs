@@ -45,6 +45,11 @@ pub fn issue(dir: &Path, name: &str, rank: &str, number: &str) -> String {
     )
 }
 
+/// The serial (hex) in `issue`'s output, its second word ("serial <hex>, QR version …").
+pub fn serial_of(issued: &str) -> String {
+    issued.split_whitespace().nth(1).unwrap().trim_end_matches(',').to_string()
+}
+
 /// Runs another program (openssl, python3) in `dir` and returns its standard output.
 /// A missing program fails the test by name: these tests exist to prove interoperability,
 /// so they must not pass by skipping. `scripts/setup.sh` installs them.
