@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { expectNoViolations, expectNoSidewaysScroll, plain } from './audit.mjs';
 import { sample } from './samples.mjs';
 import { HOST_SITE } from './playwright.config.mjs';
+import { reachIntoFrame } from './host-page.mjs';
 
 const HOST = HOST_SITE + '/';
 const CHECKER = 'http://127.0.0.1:8080';
@@ -13,25 +14,12 @@ const CHECKER = 'http://127.0.0.1:8080';
 // Service workers allowed, to prove the frame registers none.
 test.use({ serviceWorkers: 'allow' });
 
-/// A "tag manager" on the host page: records every message the page receives and tries
-/// every way into the frame.
+/// A "tag manager" on the host page: records every message the page receives (and tries
+/// every way into the frame: reachIntoFrame).
 function spyOnHost() {
   if (location.port !== '8081') return;
   window.__seen = [];
   window.addEventListener('message', (e) => window.__seen.push({ origin: e.origin, data: JSON.parse(JSON.stringify(e.data)) }));
-  window.__reachIn = () => {
-    const frame = document.querySelector('iframe');
-    const attempts = {};
-    attempts.contentDocument = frame.contentDocument === null ? 'null' : 'READABLE';
-    for (const [name, reach] of Object.entries({
-      document: () => frame.contentWindow.document.body.innerText,
-      location: () => frame.contentWindow.location.href,
-      storage: () => frame.contentWindow.localStorage.length,
-    })) {
-      try { attempts[name] = 'READABLE: ' + reach(); } catch (e) { attempts[name] = e.name; }
-    }
-    return attempts;
-  };
 }
 
 /// Opens the example host page; with `attributes`, its placeholder is replaced by one with
@@ -74,7 +62,7 @@ test('embedded from another origin: the host learns the size and the verdict nam
   }).toBeLessThanOrEqual(1);
 
   // A script on the host page cannot reach in...
-  expect(await page.evaluate(() => window.__reachIn())).toEqual({
+  expect(await page.evaluate(reachIntoFrame)).toEqual({
     contentDocument: 'null', document: 'SecurityError', location: 'SecurityError', storage: 'SecurityError',
   });
   expect(await page.evaluate(() => document.body.innerText)).not.toContain('Jane Smith');

@@ -2,26 +2,8 @@
 // the page's own scripts run (an init script, which WebDriver cannot add in every engine),
 // to see it asked for again and to take it away.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { root, sample } from './samples.mjs';
-
-const issuer = resolve(root, 'target/release/warrant-issuer');
-
-/// What the identity team does with the phone's request: `warrant-issuer enrol`.
-function enrol(request) {
-  const dir = mkdtempSync(join(tmpdir(), 'enrol-'));
-  try {
-    writeFileSync(join(dir, 'request.json'), request);
-    execFileSync(issuer, ['enrol', '--key', resolve(root, 'demo-out/demo-force.key.pem'), '--issuer', 'DEMO',
-      '--request', join(dir, 'request.json'), '--out', join(dir, 'phone.txt')]);
-    return readFileSync(join(dir, 'phone.txt'), 'utf8').trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { sample } from './samples.mjs';
+import { enrol } from './issuer.mjs';
 
 /// The officer page on a new phone, taken through every step up to its live code: make the
 /// key, ask for enrolment for the genuine sample card, save the credential the tool signs.

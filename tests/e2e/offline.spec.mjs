@@ -3,7 +3,7 @@
 // cancelled cards is, and the browser finds it installable. A persistent profile, since
 // service workers and installability need one, and a server of its own to kill.
 import { test, expect, chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
+import { startServer, stopServer } from './server.mjs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,22 +14,6 @@ const PORT = 8093;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-
-async function startServer() {
-  const server = spawn('node', ['tools/serve.mjs', 'dist', String(PORT)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((ready, fail) => {
-    server.stdout.on('data', (d) => String(d).includes('serving') && ready());
-    server.on('exit', (code) => fail(new Error(`server exited ${code}`)));
-  });
-  return server;
-}
-
-async function stopServer(server) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((r) => server.on('exit', r));
-  server.kill();
-  await exited;
-}
 
 /// Records when the first verdict appears, in ms since the navigation started.
 const watchVerdict = () => {
@@ -44,7 +28,7 @@ const watchVerdict = () => {
 let server, context, profile;
 
 test.beforeAll(async () => {
-  server = await startServer();
+  server = await startServer(PORT);
   profile = mkdtempSync(join(tmpdir(), 'warrant-offline-'));
   context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', args: FLAGS, serviceWorkers: 'allow', baseURL: ORIGIN });
@@ -125,7 +109,7 @@ test('one visit, then the network is cut: the checker still opens and checks car
   await expectNoViolations(offline, 'offline desk in Welsh, expired');
 
   // Back online: the server returns and the lists are fetched again in the background.
-  server = await startServer();
+  server = await startServer(PORT);
   await context.setOffline(false);
   const refetched = offline.waitForRequest((r) => r.url().endsWith('/lists/trust-list.cose'));
   await offline.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -134,7 +118,7 @@ test('one visit, then the network is cut: the checker still opens and checks car
 });
 
 test('the browser finds the checker installable', async () => {
-  if (server.exitCode !== null || server.signalCode !== null) server = await startServer();
+  if (server.exitCode !== null || server.signalCode !== null) server = await startServer(PORT);
   const page = await context.newPage();
   await page.goto(ORIGIN + '/');
   await page.evaluate(() => navigator.serviceWorker.ready);
@@ -147,7 +131,7 @@ test('the browser finds the checker installable', async () => {
 });
 
 test('the officer page, once opened, opens again with no signal: its files are kept on first use', async () => {
-  if (server.exitCode !== null || server.signalCode !== null) server = await startServer();
+  if (server.exitCode !== null || server.signalCode !== null) server = await startServer(PORT);
   await context.setOffline(false);
   const page = await context.newPage();
   await page.goto(ORIGIN + '/officer.html');
@@ -175,5 +159,5 @@ test('the officer page, once opened, opens again with no signal: its files are k
   // The app, its words and the phone's key all there: it asks for the card next.
   await expect(offline.getByLabel("Your warrant card's code or link")).toBeVisible();
   await context.setOffline(false);
-  server = await startServer();
+  server = await startServer(PORT);
 });

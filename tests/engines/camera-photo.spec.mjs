@@ -80,13 +80,7 @@ test('photo: choosing photos of a genuine and a revoked card', async ({ tab }) =
 test('photo: dropped on the page', async ({ tab }) => {
   await tab.open('/');
   await tab.element('.photo');
-  await tab.eval(async (url) => {
-    const blob = await (await fetch(url)).blob();
-    const dt = new DataTransfer();
-    dt.items.add(new File([blob], 'card.png', { type: 'image/png' }));
-    const target = document.querySelector('.photo');
-    for (const type of ['dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-  }, '/' + sample('expired').png);
+  await tab.sendFile(['dragover', 'drop'], '.photo', '/' + sample('expired').png);
   expect(await tab.verdict()).toBe('expired');
 });
 

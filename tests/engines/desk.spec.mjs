@@ -50,20 +50,6 @@ test('a photo of a live code sent by a caller is too old, and the script says wh
   expect(await tab.text('[data-readback="live-stale"]')).toContain('A photo of a live code is always too old');
 });
 
-/// A paste or drop of an image file, as the browser sends for a clipboard picture or a file
-/// dragged from the desktop. The file is fetched and the event made on the page itself.
-async function sendImage(tab, kind, target, url) {
-  await tab.eval(async (kind, target, url) => {
-    const file = new File([await (await fetch(url)).blob()], 'card.png', { type: 'image/png' });
-    const data = new DataTransfer();
-    data.items.add(file);
-    const event = kind === 'paste'
-      ? new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
-      : new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true });
-    document.querySelector(target).dispatchEvent(event);
-  }, kind, target, url);
-}
-
 // Firefox gives a page-made ClipboardEvent an empty clipboard whatever it was made with
 // (only a real paste carries files), so a paste cannot be acted out there.
 const pasteSkip = (tab) => test.skip(tab.engine === 'firefox', 'Firefox empties the clipboard of a page-made paste event');
@@ -72,7 +58,7 @@ test('a photo pasted from the clipboard is checked', async ({ tab }) => {
   pasteSkip(tab);
   await tab.open('/desk.html');
   await tab.element('#code-input');
-  await sendImage(tab, 'paste', '#code-input', '/samples/genuine.png');
+  await tab.sendFile(['paste'], '#code-input', '/samples/genuine.png');
   expect(await tab.verdict()).toBe('genuine');
   expect(await tab.text('[data-readback]')).toContain('genuine card');
 });
@@ -80,13 +66,13 @@ test('a photo pasted from the clipboard is checked', async ({ tab }) => {
 test('a photo dropped anywhere on the page is checked, once', async ({ tab }) => {
   await tab.open('/desk.html');
   await tab.element('#code-input');
-  await sendImage(tab, 'drop', 'main > h1', '/samples/expired.png');
+  await tab.sendFile(['drop'], 'main > h1', '/samples/expired.png');
   expect(await tab.verdict()).toBe('expired');
   expect(await tab.text('[data-readback]')).toContain('expired on');
   await tab.press(Key.ESCAPE);
   await expect.poll(() => tab.count('[data-verdict]')).toBe(0);
   // Dropped on the photo box itself it is read once, not twice.
-  await sendImage(tab, 'drop', '.photo', '/samples/genuine.png');
+  await tab.sendFile(['drop'], '.photo', '/samples/genuine.png');
   expect(await tab.verdict()).toBe('genuine');
   expect(await tab.eval(() => performance.getEntriesByName('warrant-verify').length)).toBe(2);
 });
@@ -95,12 +81,12 @@ test('a pasted picture with no code, or not a picture, gets a script asking for 
   pasteSkip(tab);
   await tab.open('/desk.html');
   await tab.element('#code-input');
-  await sendImage(tab, 'paste', 'body', '/icons/icon-192.png');
+  await tab.sendFile(['paste'], 'body', '/icons/icon-192.png');
   expect(await tab.verdict()).toBe('unreadable');
   expect(await tab.text('[data-readback]')).toContain('clearer photo');
   await tab.press(Key.ESCAPE);
   await expect.poll(() => tab.count('[data-verdict]')).toBe(0);
-  await sendImage(tab, 'paste', 'body', '/manifest.webmanifest');
+  await tab.sendFile(['paste'], 'body', '/manifest.webmanifest');
   expect(await tab.verdict()).toBe('unreadable');
 });
 

@@ -41,7 +41,7 @@ export const ENGINES = {
       'webkitgtk:browserOptions': {
         binary: '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
         // MiniBrowser refuses the session unless --automation is among any args given.
-        args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true', '--javascript-can-open-windows-automatically=true'],
+        args: ['--automation', '--enable-media-stream=true', '--enable-mock-capture-devices=true'],
       },
     },
   },

@@ -1,12 +1,12 @@
 // A force website embedding the checker, and the checker with no signal, in every engine.
-import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { By } from 'selenium-webdriver';
-import { test, expect } from './fixtures.mjs';
+import { test, expect, forgetOrigin } from './fixtures.mjs';
 import { Key } from './tab.mjs';
 import { watchRequests } from './requests.mjs';
 import { expectNoViolations } from './audit.mjs';
 import { root, sample, fragment } from '../e2e/samples.mjs';
+import { startServer, stopServer } from '../e2e/server.mjs';
+import { reachIntoFrame } from '../e2e/host-page.mjs';
 
 const HOST = 'http://127.0.0.1:8081/';
 const CHECKER = 'http://127.0.0.1:8080';
@@ -41,19 +41,7 @@ test('embedded on a force site: the host learns the size and the verdict name, n
   await tab.driver.switchTo().defaultContent();
 
   await expect.poll(() => tab.text('#host-verdict')).toBe('The checker reported: genuine');
-  const reach = await tab.eval(() => {
-    const frame = document.querySelector('iframe');
-    const attempts = { contentDocument: frame.contentDocument === null ? 'null' : 'READABLE' };
-    for (const [name, reach] of Object.entries({
-      document: () => frame.contentWindow.document.body.innerText,
-      location: () => frame.contentWindow.location.href,
-      storage: () => frame.contentWindow.localStorage.length,
-    })) {
-      try { attempts[name] = 'READABLE: ' + reach(); } catch (e) { attempts[name] = e.name; }
-    }
-    return attempts;
-  });
-  expect(reach).toEqual({ contentDocument: 'null', document: 'SecurityError', location: 'SecurityError', storage: 'SecurityError' });
+  expect(await tab.eval(reachIntoFrame)).toEqual({ contentDocument: 'null', document: 'SecurityError', location: 'SecurityError', storage: 'SecurityError' });
   const seen = await tab.eval(() => window.__seen);
   expect(seen.length).toBeGreaterThan(0);
   for (const { origin, data } of seen) {
@@ -116,18 +104,9 @@ test('without data-share-verdict the host learns only the size; a colour failing
 
 const OFFLINE_PORT = 8093;
 
-async function startServer() {
-  const server = spawn('node', ['tools/serve.mjs', 'dist', String(OFFLINE_PORT)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((ready, fail) => {
-    server.stdout.on('data', (d) => String(d).includes('serving') && ready());
-    server.on('exit', (code) => fail(new Error(`server exited ${code}`)));
-  });
-  return server;
-}
-
 test('one visit, then the server is gone: the checker still opens and checks cards', async ({ tab }) => {
   const origin = `http://127.0.0.1:${OFFLINE_PORT}`;
-  let server = await startServer();
+  const server = await startServer(OFFLINE_PORT);
   try {
     await tab.open(origin + '/');
     await tab.eval(async () => {
@@ -138,10 +117,7 @@ test('one visit, then the server is gone: the checker still opens and checks car
       }
       throw new Error('the lists and the decoder were never cached');
     });
-    const exited = new Promise((r) => server.on('exit', r));
-    server.kill();
-    await exited;
-    server = null;
+    await stopServer(server);
 
     // A new navigation (not a reload, which Firefox sends past the service worker).
     await tab.open(`${origin}/robots-none.txt`).catch(() => {});
@@ -164,8 +140,8 @@ test('one visit, then the server is gone: the checker still opens and checks car
     expect(await tab.attr('html', 'lang')).toBe('cy');
     await expectNoViolations(tab, 'offline desk in Welsh');
   } finally {
-    server?.kill();
-    // This origin's worker and caches must not outlive the test.
-    await tab.driver.findElements(By.css('body'));
+    // This origin's worker and caches must not outlive the test (its own retry included).
+    await forgetOrigin(tab).catch(() => {});
+    await stopServer(server);
   }
 });

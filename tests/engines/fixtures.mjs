@@ -25,6 +25,11 @@ export const test = base.extend({
 /// sees (and requests), so each test starts from none.
 export async function forgetEverything(tab) {
   await tab.open(BASE + '/robots-none.txt');
+  await forgetOrigin(tab);
+}
+
+/// Forgets what the open page's origin holds: its service workers, caches and storage.
+export async function forgetOrigin(tab) {
   await tab.eval(async () => {
     for (const r of (await navigator.serviceWorker?.getRegistrations()) ?? []) await r.unregister();
     for (const k of (await self.caches?.keys()) ?? []) await caches.delete(k);

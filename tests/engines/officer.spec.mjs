@@ -1,29 +1,14 @@
 // The officer page in every engine: a non-extractable Ed25519 key made by WebCrypto and
 // kept in IndexedDB, enrolment through `warrant-issuer enrol`, a live code the checker calls
 // live, and stale once its moment has passed; the screen kept on where the engine can.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import { useCardVideo } from './camera.mjs';
 import { watchRequests } from './requests.mjs';
 import { expectNoViolations } from './audit.mjs';
 import { root, sample } from '../e2e/samples.mjs';
-
-const issuer = resolve(root, 'target/release/warrant-issuer');
-
-function enrol(request) {
-  const dir = mkdtempSync(join(tmpdir(), 'enrol-'));
-  try {
-    writeFileSync(join(dir, 'request.json'), request);
-    execFileSync(issuer, ['enrol', '--key', resolve(root, 'demo-out/demo-force.key.pem'), '--issuer', 'DEMO',
-      '--request', join(dir, 'request.json'), '--out', join(dir, 'phone.txt')]);
-    return readFileSync(join(dir, 'phone.txt'), 'utf8').trim();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { enrol } from '../e2e/issuer.mjs';
 
 const storedKey = () => new Promise((resolve, reject) => {
   const open = indexedDB.open('warrant-officer');

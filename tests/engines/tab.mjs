@@ -46,6 +46,22 @@ export class Tab {
     await (await this.element(css)).sendKeys(path);
   }
 
+  /// Sends the page a file fetched from `url` (an image, or something claiming to be one) in
+  /// each of `events` on `target`: 'paste' as for a clipboard picture, 'dragover' and 'drop'
+  /// as for a file dragged from the desktop. Made on the page itself, as a browser makes them.
+  async sendFile(events, target, url) {
+    await this.eval(async (events, target, url) => {
+      const data = new DataTransfer();
+      data.items.add(new File([await (await fetch(url)).blob()], 'card.png', { type: 'image/png' }));
+      for (const type of events) {
+        const init = { bubbles: true, cancelable: true };
+        document.querySelector(target).dispatchEvent(type === 'paste'
+          ? new ClipboardEvent(type, { ...init, clipboardData: data })
+          : new DragEvent(type, { ...init, dataTransfer: data }));
+      }
+    }, events, target, url);
+  }
+
   async press(...keys) {
     await this.driver.actions().sendKeys(...keys).perform();
   }
