@@ -60,6 +60,11 @@ check('a trust list not signed by the root throws, in words', () => {
   throws(() => verify(genuine.qr_text, { ...lists, root: wrongRoot }, seconds(genuine.now)), /trust list/);
   throws(() => verify(genuine.qr_text, { ...lists, trustList: 'not bytes' }, seconds(genuine.now)), /Uint8Array/);
 });
+check('a revocation bundle that is not one throws, in words', () => {
+  throws(() => verify(genuine.qr_text, { ...lists, revocationBundle: new Uint8Array([0x80]) }, seconds(genuine.now)), /revocationBundle: .*malformed/);
+  throws(() => verify(genuine.qr_text, { ...lists, revocationBundle: new Uint8Array([0xa2, 0x61]) }, seconds(genuine.now)), /revocationBundle/);
+  throws(() => verify(genuine.qr_text, { ...lists, revocationBundle: 'not bytes' }, seconds(genuine.now)), /revocationBundle must be a Uint8Array/);
+});
 check('an expired trust list throws', () => {
   throws(() => verify(genuine.qr_text, lists, seconds(genuine.now) + 400 * 86400), /trust list/);
 });
