@@ -94,7 +94,17 @@ export class Tab {
   /// narrower than about 500 and 447 CSS pixels; Firefox opens narrower pop-up windows, so
   /// for those it moves into one (closed again by closeOthers()).
   async setSize(width, height) {
-    const viewport = () => this.driver.executeScript('return [window.innerWidth, window.innerHeight]');
+    // A resize lands a moment later in WebKitGTK under Xvfb: read the viewport once it holds still.
+    const viewport = async () => {
+      let last = null;
+      for (let i = 0; i < 30; i++) {
+        const now = await this.driver.executeScript('return [window.innerWidth, window.innerHeight]');
+        if (last && now[0] === last[0] && now[1] === last[1]) return now;
+        last = now;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return last;
+    };
     await this.driver.manage().window().setRect({ width, height });
     let [w, h] = await viewport();
     if (w > width && this.engine === 'firefox') {
