@@ -7,6 +7,7 @@
 #  3. the independent Python (pycose) check of the test vectors,
 #  4. the widget's component tests (wasm-bindgen-test) in Chromium, Firefox ESR and WebKitGTK,
 #     and the JavaScript module for force systems in Node (every vector),
+#     and the static server's answers to odd paths (4xx, security headers) in Node,
 #  5. the built checker end to end in all three engines (tests/engines, over WebDriver):
 #     every verdict by deep link and paste, the camera playing videos of a card (large, as
 #     held at a door 15–20 cm away, moving, none), photos, the privacy and storage audits,
@@ -101,6 +102,9 @@ if ./scripts/build-js-module.sh; then
 else
   fail_step "JS module build"
 fi
+
+step "the static server answers odd paths (bad escapes, .., NUL) with a 4xx and its security headers (Node)"
+summary_tests "static server tests" "$log/serve.txt" node tools/serve.test.mjs
 
 step "build the checker with the demo trust list, and the fake camera's videos"
 if ./scripts/build-checker.sh && mkdir -p target/e2e \

@@ -57,40 +57,78 @@ async function body(path, encoding) {
   return data;
 }
 
-createServer(async (req, res) => {
+/// The headers every response carries, errors included: a browser applies the policy of
+/// whatever it is given, and an error page without it would be a page without a CSP.
+function securityHeaders(path) {
+  const embedPage = path === '/embed.html';
+  const headers = {
+    'Content-Security-Policy': embedPage ? EMBED_CSP : CSP,
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
+    'X-Content-Type-Options': 'nosniff',
+    // embed.js is loaded by force sites' pages; nothing else is for other origins.
+    'Cross-Origin-Resource-Policy': path === '/embed.js' ? 'cross-origin' : 'same-origin',
+  };
+  if (!embedPage) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
+  return headers;
+}
+
+/// A plain-text answer that is not a file: it says only its status, never a path or an error.
+function refuse(res, status, text) {
+  const body = Buffer.from(`${text}\n`);
+  res.writeHead(status, {
+    ...securityHeaders(''),
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
+  res.end(body);
+}
+
+/// The request's path, percent-decoded; null if it cannot be (a malformed escape like %ff
+/// or a lone %), which is the client's error, not the server's.
+function requestPath(url) {
+  try {
+    return decodeURIComponent(new URL(url, 'http://x').pathname);
+  } catch {
+    return null;
+  }
+}
+
+const server = createServer(async (req, res) => {
   if (requestLog) appendFileSync(requestLog, `${req.method} ${req.url}\n`);
   try {
-    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path = requestPath(req.url);
+    // A NUL byte names no file, and the file system would refuse it with an exception.
+    if (path === null || path.includes('\0')) { refuse(res, 400, 'bad request'); return; }
     if (path.endsWith('/')) path += 'index.html';
     const media = testMedia && path.startsWith('/test-media/');
     const base = media ? testMedia : root;
     const file = normalize(join(base, media ? path.slice('/test-media'.length) : path));
-    if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
+    if (file !== base && !file.startsWith(base + sep)) { refuse(res, 403, 'forbidden'); return; }
     const info = await stat(file).catch(() => null);
-    if (!info || !info.isFile()) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+    if (!info || !info.isFile()) { refuse(res, 404, 'not found'); return; }
     const ext = extname(file);
     const accepts = req.headers['accept-encoding'] ?? '';
     const encoding = !COMPRESSIBLE.has(ext) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
-    const embedPage = path === '/embed.html';
     const headers = {
+      ...securityHeaders(path),
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-      'Content-Security-Policy': embedPage ? EMBED_CSP : CSP,
-      'Referrer-Policy': 'no-referrer',
-      'Permissions-Policy': 'camera=(self), microphone=(), geolocation=()',
-      'X-Content-Type-Options': 'nosniff',
-      // embed.js is loaded by force sites' pages; nothing else is for other origins.
-      'Cross-Origin-Resource-Policy': path === '/embed.js' ? 'cross-origin' : 'same-origin',
       // Lists and the page revalidate; hashed build files can be cached for good.
       'Cache-Control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Vary': 'Accept-Encoding',
     };
-    if (!embedPage) headers['Cross-Origin-Opener-Policy'] = 'same-origin';
     if (encoding) headers['Content-Encoding'] = encoding;
     const data = await body(file, encoding);
     headers['Content-Length'] = data.length;
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : data);
   } catch (e) {
-    res.writeHead(500).end(String(e));
+    // Logged here, not sent: an error's text can name files on the server.
+    console.error(`${req.method} ${req.url}: ${e.stack ?? e}`);
+    if (res.headersSent) res.destroy();
+    else refuse(res, 500, 'internal error');
   }
-}).listen(port, host, () => console.log(`serving ${root} on http://${host}:${port}/`));
+});
+// The port actually bound (port 0 picks a free one, as the server's own test does).
+server.listen(port, host, () => console.log(`serving ${root} on http://${host}:${server.address().port}/`));
