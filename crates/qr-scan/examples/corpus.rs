@@ -7,7 +7,7 @@
 use std::time::Instant;
 
 use card_frames::{corpus, frame, Card, Condition};
-use qr_scan::scan;
+use qr_scan::scan_with_work;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -16,6 +16,8 @@ fn main() {
     let dump = args.get(3);
     let samples = corpus(per_condition, seed);
     let mut times = Vec::new();
+    // The largest share of its work budget any frame took, and the most finder candidates.
+    let (mut most_share, mut most_candidates) = (0.0f64, 0);
     let (mut total, mut misread) = (0, 0);
     println!("{:<10} {:>10} {:>10}", "condition", Card::Typical.name(), Card::LongName.name());
     for condition in Condition::ALL {
@@ -26,8 +28,10 @@ fn main() {
                 let c = &s.conditions;
                 let luma = frame(card.qr_text(), c);
                 let started = Instant::now();
-                let got = scan(c.width, c.height, &luma);
+                let (got, work) = scan_with_work(c.width, c.height, &luma);
                 times.push(started.elapsed().as_secs_f64() * 1000.0);
+                most_share = most_share.max(work.units as f64 / work.limit as f64);
+                most_candidates = most_candidates.max(work.most_candidates);
                 match got.text.as_deref() {
                     Some(t) if t == card.qr_text() => read += 1,
                     Some(_) => misread += 1,
@@ -50,4 +54,5 @@ fn main() {
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
     println!("read {total}/{}, misread {misread}; ms per frame: median {:.1}, p90 {:.1}", samples.len(), at(0.5), at(0.9));
+    println!("work: at most {:.0}% of a frame's budget; at most {most_candidates} finder candidates held", 100.0 * most_share);
 }

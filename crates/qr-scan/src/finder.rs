@@ -6,6 +6,8 @@
 //! diagonals are scanned too. Small codes (2 px modules) quantise the runs coarsely, so
 //! the ratio test is lenient and the cross-checks do the filtering.
 
+use super::budget::Budget;
+use super::candidates::Candidates;
 use super::image::Bits;
 
 /// A finder pattern's centre in pixels, its module size, and how many scan lines saw it.
@@ -37,10 +39,20 @@ const LINE_STEP: usize = 2;
 /// Scan directions, each with the direction across it and a third to check along.
 const SCANS: [(Step, Step, Step); 2] = [((1, 0), (0, 1), (1, 1)), ((1, 1), (1, -1), (1, 0))];
 
-/// Finder patterns in the image, most often seen first, at most `limit` of them.
-pub fn find(bits: &Bits, limit: usize) -> Vec<Finder> {
+/// Candidates kept while scanning: a real scene, busy as it may be, shows a few hundred.
+pub const MOST_CANDIDATES: usize = 4096;
+
+/// What the finder search found, and the most candidates it held at once.
+pub struct Found {
+    pub finders: Vec<Finder>,
+    pub most_candidates: usize,
+}
+
+/// Finder patterns in the image, most often seen first, at most `limit` of them. Stops
+/// early, with what it has, once `budget` is spent.
+pub fn find(bits: &Bits, limit: usize, budget: &mut Budget) -> Found {
     let (w, h) = (bits.width as isize, bits.height as isize);
-    let mut found: Vec<Sightings> = Vec::new();
+    let mut found = Candidates::new(bits.width, bits.height, MOST_CANDIDATES);
     let mut line: Vec<u8> = Vec::with_capacity(bits.width);
     let mut runs: Vec<(usize, usize)> = Vec::with_capacity(256);
     for (scan, (along, across, check)) in SCANS.into_iter().enumerate() {
@@ -65,6 +77,9 @@ pub fn find(bits: &Bits, limit: usize) -> Vec<Finder> {
                 }
                 &line
             };
+            if !budget.spend(pixels.len() as u64) {
+                return Found { finders: found.strongest(limit), most_candidates: found.most_held() };
+            }
             runs_of(pixels, &mut runs);
             let mut i = usize::from(pixels.first() != Some(&1));
             while i + 5 <= runs.len() {
@@ -76,8 +91,10 @@ pub fn find(bits: &Bits, limit: usize) -> Vec<Finder> {
                         let middle = runs[i + 2].0 as f64 + (middle_run as f64 - 1.0) / 2.0;
                         let centre = (x0 as f64 + 0.5 + middle * along.0 as f64, y0 as f64 + 0.5 + middle * along.1 as f64);
                         let total = lengths.iter().sum::<usize>() as f64;
+                        // The three cross-checks walk about the pattern's length each.
+                        budget.spend(3 * total as u64);
                         if let Some((at, module)) = confirm(bits, centre, total, along, across, check) {
-                            merge(&mut found, at, module, scan);
+                            budget.spend(found.add(at, module, scan));
                         }
                     }
                 }
@@ -85,29 +102,7 @@ pub fn find(bits: &Bits, limit: usize) -> Vec<Finder> {
             }
         }
     }
-    let mut finders: Vec<Finder> = found.iter().map(Sightings::finder).collect();
-    crate::order::sort_by(&mut finders, |a, b| b.hits.cmp(&a.hits));
-    finders.truncate(limit);
-    finders
-}
-
-/// What the scan lines saw of one finder pattern. A line through a square's centre is
-/// longest along its diagonal, √2 times its side: rows overestimate the module size of a
-/// finder turned 45° and diagonals that of an upright one. The smaller of the two
-/// estimates is within 8% of the truth at any angle, so they are kept apart.
-struct Sightings {
-    x: f64,
-    y: f64,
-    module_sums: [f64; 2],
-    counts: [u32; 2],
-}
-
-impl Sightings {
-    fn finder(&self) -> Finder {
-        let estimates = (0..2).filter(|&i| self.counts[i] > 0).map(|i| self.module_sums[i] / f64::from(self.counts[i]));
-        let module = estimates.fold(f64::MAX, f64::min);
-        Finder { x: self.x, y: self.y, module, hits: self.counts[0] + self.counts[1] }
-    }
+    Found { finders: found.strongest(limit), most_candidates: found.most_held() }
 }
 
 /// Runs of one colour along a line, as (start, length).
@@ -202,27 +197,6 @@ fn cross(bits: &Bits, at: (f64, f64), step: Step, expected_total: f64, min_middl
     Some((centre, total))
 }
 
-/// Adds a sighting (from scan direction `scan`) to the finder already seen at the same
-/// place, or as a new one.
-fn merge(found: &mut Vec<Sightings>, at: (f64, f64), module: f64, scan: usize) {
-    for g in found.iter_mut() {
-        let seen = g.finder();
-        let reach = 1.5 * seen.module.max(module);
-        if (g.x - at.0).abs() <= reach && (g.y - at.1).abs() <= reach && seen.module / module < 2.0 && module / seen.module < 2.0 {
-            let n = f64::from(seen.hits);
-            g.x = (g.x * n + at.0) / (n + 1.0);
-            g.y = (g.y * n + at.1) / (n + 1.0);
-            g.module_sums[scan] += module;
-            g.counts[scan] += 1;
-            return;
-        }
-    }
-    let mut new = Sightings { x: at.0, y: at.1, module_sums: [0.0; 2], counts: [0; 2] };
-    new.module_sums[scan] = module;
-    new.counts[scan] = 1;
-    found.push(new);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -247,7 +221,7 @@ mod tests {
         draw_finder(&mut bits, 10, 10, 2);
         draw_finder(&mut bits, 60, 10, 2);
         draw_finder(&mut bits, 10, 50, 3);
-        let found = find(&bits, 10);
+        let found = find(&bits, 10, &mut Budget::with_limit(u64::MAX)).finders;
         assert_eq!(found.len(), 3, "{found:?}");
         let near = |x: f64, y: f64| found.iter().any(|f| (f.x - x).abs() < 1.0 && (f.y - y).abs() < 1.0);
         assert!(near(17.0, 17.0) && near(67.0, 17.0) && near(20.5, 60.5), "{found:?}");
@@ -257,6 +231,6 @@ mod tests {
     #[test]
     fn stripes_are_not_finder_patterns() {
         let bits = Bits { width: 64, height: 64, dark: (0..64 * 64).map(|i| u8::from((i % 64) / 3 % 2 == 0)).collect() };
-        assert!(find(&bits, 10).is_empty());
+        assert!(find(&bits, 10, &mut Budget::with_limit(u64::MAX)).finders.is_empty());
     }
 }

@@ -7,7 +7,12 @@
 //! (`finder`, `locate`, `read`), tuned and measured on `card-frames` (see
 //! `benches/decoders`), and quircs does the decoding proper (format, mask, Reed–Solomon).
 //! quircs's own finder is kept as a second try for large, sharp codes in photos.
+//!
+//! Every image's work is bounded (`budget`): a picture made to look like thousands of
+//! finder patterns is answered "no code" about as fast as any photo of its size.
 
+mod budget;
+mod candidates;
 mod finder;
 mod image;
 mod layout;
@@ -16,6 +21,9 @@ mod order;
 mod perspective;
 mod read;
 
+pub use finder::MOST_CANDIDATES as MOST_FINDER_CANDIDATES;
+
+use budget::Budget;
 use image::{binarize, Luma};
 use locate::Corners;
 
@@ -30,6 +38,17 @@ pub fn luma_from_rgba(rgba: &[u8]) -> Vec<u8> {
 pub struct Scan {
     pub text: Option<String>,
     pub seen_module_px: Option<f64>,
+}
+
+/// How much work a scan took, for tests and benchmarks: units of work (about one pixel or
+/// grid sample looked at) spent and allowed, whether it gave up when they ran out, and the
+/// most finder-pattern candidates it held at once.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Work {
+    pub units: u64,
+    pub limit: u64,
+    pub gave_up: bool,
+    pub most_candidates: usize,
 }
 
 /// The text of the first readable QR code in a greyscale image, if any.
@@ -49,16 +68,41 @@ const VERSIONS_FITTED: usize = 4;
 
 /// Looks for a QR code in a greyscale image `width`×`height` (row-major `luma`).
 pub fn scan(width: usize, height: usize, luma: &[u8]) -> Scan {
+    scan_with_work(width, height, luma).0
+}
+
+/// `scan`, and the work it took.
+pub fn scan_with_work(width: usize, height: usize, luma: &[u8]) -> (Scan, Work) {
+    let mut budget = Budget::for_pixels(width.saturating_mul(height));
+    let mut work = Work::default();
+    let found = scan_within(width, height, luma, &mut budget, &mut work);
+    work.units = budget.spent();
+    work.limit = budget.limit();
+    work.gave_up = budget.is_spent();
+    (found, work)
+}
+
+/// Work units a pixel costs in each step that visits every pixel.
+const THRESHOLD_UNITS: u64 = 2;
+const SHARPEN_UNITS: u64 = 5;
+const SMOOTH_UNITS: u64 = 2;
+const QUIRCS_UNITS: u64 = 8;
+
+fn scan_within(width: usize, height: usize, luma: &[u8], budget: &mut Budget, work: &mut Work) -> Scan {
     if width < 21 || height < 21 || luma.len() < width * height {
         return Scan::default();
     }
     let image = Luma { width, height, pixels: &luma[..width * height] };
+    let pixels = (width * height) as u64;
     let mut seen = None;
     for pass in Pass::ALL {
         let prepared;
         let view = match pass {
             Pass::AsSeen => image,
             Pass::Sharpened => {
+                if !budget.spend(SHARPEN_UNITS * pixels) {
+                    break;
+                }
                 prepared = image::sharpen(&image, 1.5);
                 Luma { pixels: &prepared, ..image }
             }
@@ -67,17 +111,22 @@ pub fn scan(width: usize, height: usize, luma: &[u8]) -> Scan {
                 if image::mean_level(&image) > 80.0 {
                     continue;
                 }
+                if !budget.spend(SMOOTH_UNITS * pixels) {
+                    break;
+                }
                 prepared = image::smooth(&image, false);
                 Luma { pixels: &prepared, ..image }
             }
         };
-        let look = look_for_code(&view, pass.window(width.max(height)));
+        let look = look_for_code(&view, pass.window(width.max(height)), budget, work);
         if look.text.is_some() {
             return look;
         }
         seen = seen.or(look.seen_module_px);
     }
-    Scan { text: quircs_fallback(&image), seen_module_px: seen }
+    // Out of work: no code read, whatever a last look might have found.
+    let text = if budget.is_spent() { None } else { quircs_fallback(&image, budget) };
+    Scan { text, seen_module_px: seen }
 }
 
 /// The ways a frame is looked at, in order, until one reads a code: as it is; sharpened,
@@ -106,9 +155,19 @@ impl Pass {
 }
 
 /// One look: finder patterns, then the likeliest codes they could belong to.
-fn look_for_code(image: &Luma, radius: usize) -> Scan {
+fn look_for_code(image: &Luma, radius: usize, budget: &mut Budget, work: &mut Work) -> Scan {
+    let nothing = Scan::default();
+    if !budget.spend(THRESHOLD_UNITS * (image.width * image.height) as u64) {
+        return nothing;
+    }
     let bits = binarize(image, radius);
-    let finders = finder::find(&bits, MOST_FINDERS);
+    let found = finder::find(&bits, MOST_FINDERS, budget);
+    work.most_candidates = work.most_candidates.max(found.most_candidates);
+    let finders = found.finders;
+    let n = finders.len() as u64;
+    if !budget.spend(n * n.saturating_sub(1) * n.saturating_sub(2) / 6) {
+        return nothing;
+    }
     let mut triples: Vec<Corners> = Vec::new();
     for a in 0..finders.len() {
         for b in a + 1..finders.len() {
@@ -126,7 +185,12 @@ fn look_for_code(image: &Luma, radius: usize) -> Scan {
     let mut ranked: Vec<(f32, Vec<usize>, &Corners)> = triples
         .iter()
         .map(|corners| {
-            let mut versions: Vec<(f32, usize)> = corners.versions().into_iter().filter_map(|v| Some((locate::rough_fit(image, corners, v)?, v))).collect();
+            let mut versions: Vec<(f32, usize)> = corners
+                .versions()
+                .into_iter()
+                .filter(|&v| budget.spend(ROUGH_FIT_UNITS * layout::size(v) as u64))
+                .filter_map(|v| Some((locate::rough_fit(image, corners, v)?, v)))
+                .collect();
             order::sort_by(&mut versions, |a, b| b.0.total_cmp(&a.0));
             let best = versions.first().map_or(f32::MIN, |v| v.0);
             (best, versions.into_iter().take(VERSIONS_FITTED).map(|v| v.1).collect(), corners)
@@ -137,10 +201,14 @@ fn look_for_code(image: &Luma, radius: usize) -> Scan {
     // finder-like blobs happen to make a right angle.
     let seen = ranked.first().filter(|r| r.0 > SEEN_TIMING).map(|r| r.2.module());
     for (_, versions, corners) in ranked.into_iter().take(TRIPLES_FITTED) {
-        let mut fits: Vec<(f32, usize, perspective::Perspective)> = versions.into_iter().filter_map(|v| locate::fit(image, corners, v).map(|(score, p)| (score, v, p))).collect();
+        let mut fits: Vec<(f32, usize, perspective::Perspective)> = versions
+            .into_iter()
+            .filter(|&v| budget.spend(FIT_UNITS + ALIGNMENT_UNITS * layout::alignment_centres(v).len() as u64))
+            .filter_map(|v| locate::fit(image, corners, v).map(|(score, p)| (score, v, p)))
+            .collect();
         order::sort_by(&mut fits, |a, b| b.0.total_cmp(&a.0));
         for (_, version, p) in fits.into_iter().take(2) {
-            if let Some(text) = read_located(image, &p, version) {
+            if let Some(text) = read_located(image, &p, version, budget) {
                 return Scan { text: Some(text), seen_module_px: Some(corners.module()) };
             }
         }
@@ -148,20 +216,42 @@ fn look_for_code(image: &Luma, radius: usize) -> Scan {
     Scan { text: None, seen_module_px: seen }
 }
 
+/// Work units of a timing-pattern look (per module across the code), of a fit with the
+/// alignment patterns (the search for the first, then each other), and of a sampling and
+/// a decode (per module).
+const ROUGH_FIT_UNITS: u64 = 4;
+const FIT_UNITS: u64 = 15_000;
+const ALIGNMENT_UNITS: u64 = 3_500;
+const SAMPLE_UNITS: u64 = 9;
+const DECODE_UNITS: u64 = 4;
+
 /// Samples and decodes a code of `version` at these finders, trying a few thresholds.
-fn read_located(image: &Luma, perspective: &perspective::Perspective, version: usize) -> Option<String> {
+fn read_located(image: &Luma, perspective: &perspective::Perspective, version: usize, budget: &mut Budget) -> Option<String> {
     let size = layout::size(version);
+    let modules = (size * size) as u64;
+    if !budget.spend(SAMPLE_UNITS * modules) {
+        return None;
+    }
     let grid = read::sample_grid(image, perspective, size)?;
-    let reads = |grid: &[f32]| [0.0, 6.0, -6.0].into_iter().find_map(|bias| read::decode(size, &read::threshold_grid(grid, size, 3, bias)));
-    reads(&grid)
-        .or_else(|| [0.8, 2.0].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, &read::AROUND, amount))))
-        .or_else(|| read::SMEARS.into_iter().find_map(|d| [1.0, 2.5].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, &[d], amount)))))
+    let mut reads = |grid: &[f32]| {
+        [0.0, 6.0, -6.0].into_iter().find_map(|bias| budget.spend(DECODE_UNITS * modules).then(|| read::decode(size, &read::threshold_grid(grid, size, 3, bias))).flatten())
+    };
+    if let Some(text) = reads(&grid) {
+        return Some(text);
+    }
+    if let Some(text) = [0.8, 2.0].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, &read::AROUND, amount))) {
+        return Some(text);
+    }
+    read::SMEARS.into_iter().find_map(|d| [1.0, 2.5].into_iter().find_map(|amount| reads(&read::sharpen_grid(&grid, size, &[d], amount))))
 }
 
 /// quircs's own finder: large, sharp codes in photos, which a window tuned for small
 /// codes can split. Large images are also tried at half size, where its finder is surer.
-fn quircs_fallback(image: &Luma) -> Option<String> {
-    let decode = |width: usize, height: usize, luma: &[u8]| {
+fn quircs_fallback(image: &Luma, budget: &mut Budget) -> Option<String> {
+    let mut decode = |width: usize, height: usize, luma: &[u8]| {
+        if !budget.spend(QUIRCS_UNITS * (width * height) as u64) {
+            return None;
+        }
         let mut decoder = quircs::Quirc::default();
         let codes = decoder.identify(width, height, luma);
         codes.flatten().find_map(|code| code.decode().ok().and_then(|data| String::from_utf8(data.payload).ok()))
@@ -206,6 +296,20 @@ mod tests {
     #[test]
     fn luma_weights() {
         assert_eq!(luma_from_rgba(&[255, 255, 255, 255, 0, 0, 0, 255, 255, 0, 0, 255]), vec![255, 0, 76]);
+    }
+
+    #[test]
+    fn a_spent_budget_reads_no_code() {
+        let c = card_frames::Conditions::default();
+        let luma = card_frames::frame(card_frames::TYPICAL_CARD, &c);
+        let read = |limit: u64| {
+            let mut budget = Budget::with_limit(limit);
+            (scan_within(c.width, c.height, &luma, &mut budget, &mut Work::default()).text, budget.is_spent())
+        };
+        assert_eq!(read(u64::MAX), (Some(card_frames::TYPICAL_CARD.to_string()), false));
+        // Enough to threshold the frame and scan some of its lines, not to find the code.
+        assert_eq!(read((c.width * c.height) as u64 * 3), (None, true));
+        assert_eq!(read(0), (None, true));
     }
 
     #[test]
