@@ -8,7 +8,8 @@
 page-title = Gwirio cerdyn gwarant yr heddlu
 page-lede = Sganiwch y cod QR ar y cerdyn. Mae'r gwiriad yn digwydd ar y ddyfais hon: nid oes dim am y cerdyn yn cael ei anfon i unman.
 brand = Gwirio Gwarant
-brand-for-force = { $force }: Gwirio Gwarant
+# Yn y ffrâm ar wefan heddlu: enw'r heddlu fel y'i rhoddwyd gan y dudalen letyol.
+brand-for-force = Gwirio Gwarant, ar wefan { $force }
 language-switch-label = Iaith
 demo-banner-strong = Arddangosiad yn unig.
 demo-banner = Mae'r gwiriwr hwn yn defnyddio rhestr ARDDANGOS (DEMO) o heddluoedd: nid yw'n dweud dim am gardiau heddlu go iawn.
@@ -112,7 +113,7 @@ warning-revocation-list-out-of-date = Mae'r rhestr o gardiau wedi'u canslo wedi 
 warning-no-revocation-list = Nid yw'r rhestr o gardiau wedi'u canslo ar gyfer yr heddlu hwn ar gael, felly gallai cerdyn a gollwyd neu a ddygwyd ddal i ymddangos yn ddilys.
 warning-other = Mae rhywbeth am y gwiriad hwn yn ansicr.
 warning-foreign-address = Gofal: mae'r cod QR hwn yn pwyntio at wefan wahanol i'r gwiriwr hwn. Mae twyllwyr yn defnyddio gwefannau sy'n edrych yn debyg. Dim ond y canlyniad a ddangosir yma y dylech ymddiried ynddo.
-foreign-address-target = Mae'r cod yn pwyntio at: { $address }
+foreign-address-label = Mae'r cod yn pwyntio at:
 
 ## How fresh the lists are (Welsh has six plural forms: zero, one, two, few, many, other)
 

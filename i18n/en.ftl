@@ -7,7 +7,9 @@
 page-title = Check a police warrant card
 page-lede = Scan the QR code on the card. The check happens on this device: nothing about the card is sent anywhere.
 brand = Warrant Check
-brand-for-force = { $force }: Warrant Check
+# In the frame on a force's website: the force's name as the host page gave it, marked as
+# the name of the website the checker is on, never as something the checker says.
+brand-for-force = Warrant Check, on the { $force } website
 language-switch-label = Language
 demo-banner-strong = Demonstration only.
 demo-banner = This checker uses a DEMO list of police forces: it says nothing about real police cards.
@@ -111,7 +113,7 @@ warning-revocation-list-out-of-date = The list of cancelled cards is out of date
 warning-no-revocation-list = The list of cancelled cards for this force is not available, so a lost or stolen card may still show as genuine.
 warning-other = Something about this check is uncertain.
 warning-foreign-address = Careful: this QR code points to a different website than this checker. Fraudsters use look-alike websites. Only trust the result shown here.
-foreign-address-target = The code points to: { $address }
+foreign-address-label = The code points to:
 
 ## How fresh the lists are
 

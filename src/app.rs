@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::browser::host_frame::SizeReporter;
+use crate::browser::host_frame::{self, SizePolicy, SizeReporter};
 use crate::browser::{self, installed, page_text};
 use crate::components::desk::Desk;
 use crate::components::language_switch::LanguageSwitch;
@@ -11,12 +11,19 @@ use crate::components::public_page::PublicPage;
 use crate::i18n::{Locale, Words};
 use crate::page_mode::{Layout, PageMode};
 
+/// The page's mode from its address; in the frame, the host's words and colour only if the
+/// host named in the link is really framing it (`Embedding::as_framed_by`).
 pub fn current_page_mode() -> PageMode {
     let location = browser::window().location();
-    PageMode::from_address(
+    let mut mode = PageMode::from_address(
         &location.pathname().unwrap_or_default(),
         &location.search().unwrap_or_default(),
-    )
+    );
+    if let Layout::Embed(embedding) = mode.layout {
+        let framing = host_frame::framing_origin();
+        mode.layout = Layout::Embed(embedding.as_framed_by(framing.as_deref()));
+    }
+    mode
 }
 
 fn browser_languages() -> Vec<String> {
@@ -53,7 +60,12 @@ pub fn app() -> Html {
                         Some(Err(refusal)) => web_sys::console::warn_1(&format!("Warrant Check: the force colour was refused and the default used: {refusal}").into()),
                         None => {}
                     }
-                    reporter = embedding.host_origin.clone().map(SizeReporter::start);
+                    if let Some(Err(refusal)) = &embedding.force_name {
+                        web_sys::console::warn_1(&format!("Warrant Check: the force name was refused and none shown: {refusal}").into());
+                    }
+                    // The content's height tells the verdict: only to a host told it anyway.
+                    let policy = if embedding.share_verdict { SizePolicy::Content } else { SizePolicy::Screenful };
+                    reporter = embedding.host_origin.clone().map(|host| SizeReporter::start(host, policy));
                 }
                 Layout::Desk => {
                     page_text::set_layout("desk");
@@ -78,7 +90,7 @@ pub fn app() -> Html {
             } else {
                 "page-lede"
             });
-            let brand = match mode.embedding().and_then(|e| e.force_name.clone()) {
+            let brand = match mode.embedding().and_then(|e| e.force_name.clone()?.ok()) {
                 Some(force) => words.with("brand-for-force", &[("force", force.into())]),
                 None => words.get("brand"),
             };

@@ -450,11 +450,11 @@ mod tests {
         let rtl = Words::new(Locale::PseudoRtl);
         assert!(rtl.get("verdict-genuine").starts_with('\u{202E}'));
         let script = rtl.with(
-            "foreign-address-target",
-            &[("address", "https://x.example/".into())],
+            "brand-for-force",
+            &[("force", "Dyfed-Powys Police".into())],
         );
         assert!(
-            script.contains("\u{2068}https://x.example/\u{2069}"),
+            script.contains("\u{2068}Dyfed-Powys Police\u{2069}"),
             "{script}"
         );
     }

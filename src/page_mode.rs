@@ -17,8 +17,9 @@ pub enum Layout {
 pub struct Embedding {
     /// The host page's origin: the only place size and verdict messages are sent.
     pub host_origin: Option<String>,
-    /// Shown in the frame's header, e.g. "Dyfed-Powys Police".
-    pub force_name: Option<String>,
+    /// Shown in the frame's header as the website the checker is on, e.g. "Dyfed-Powys
+    /// Police"; or why the name given was refused (then none is shown).
+    pub force_name: Option<Result<String, NameRefusal>>,
     /// The force's colour, or why it was refused (then the default is used).
     pub accent: Option<Result<Accent, theme::Refusal>>,
     /// Whether the host asked to be told the verdict's name (never any card detail).
@@ -47,15 +48,7 @@ impl PageMode {
             "desk.html" => Layout::Desk,
             "embed.html" => Layout::Embed(Embedding {
                 host_origin: get("host").filter(|h| is_origin(h)),
-                force_name: get("force")
-                    .map(|f| {
-                        f.trim()
-                            .chars()
-                            .filter(|c| !c.is_control())
-                            .take(80)
-                            .collect::<String>()
-                    })
-                    .filter(|f| !f.is_empty()),
+                force_name: get("force").map(|f| force_name(&f)),
                 accent: get("colour").map(|c| theme::accent(&c)),
                 share_verdict: get("share").as_deref() == Some("verdict"),
             }),
@@ -73,6 +66,72 @@ impl PageMode {
             _ => None,
         }
     }
+}
+
+impl Embedding {
+    /// The host's settings, keeping its own words and colour (`force`, `colour`) only if
+    /// this page is really framed by the host named in the link: `framing` is the framing
+    /// page's origin or address as the browser tells it (`location.ancestorOrigins`, or the
+    /// referrer), `None` when the page is not framed. Anyone can link to `embed.html?force=…`
+    /// and open it as a page of its own; without this, any sentence in the link would show
+    /// on the checker's own origin, above a real verdict. Framing itself is limited to the
+    /// listed force sites by the server's `frame-ancestors`.
+    pub fn as_framed_by(mut self, framing: Option<&str>) -> Embedding {
+        let framed_by_host = match (&self.host_origin, framing.and_then(origin_of)) {
+            (Some(host), Some(framing)) => host == framing,
+            _ => false,
+        };
+        if !framed_by_host {
+            self.force_name = None;
+            self.accent = None;
+        }
+        self
+    }
+}
+
+/// Why a force name given by the host page is not shown.
+#[derive(Clone, PartialEq, Debug)]
+pub struct NameRefusal(&'static str);
+
+impl std::fmt::Display for NameRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+const MAX_FORCE_NAME_CHARS: usize = 60;
+
+/// The host's force name, if it is shaped like one: letters (of any alphabet), spaces,
+/// hyphens, apostrophes, `&` and brackets, at most 60 of them ("Dyfed-Powys Police",
+/// "Devon & Cornwall Police", "Heddlu Gogledd Cymru"). These are the host's words shown on
+/// the checker's origin, so they must not be able to pass for the checker's: no digits (no
+/// phone number to call), no sentence punctuation (no "Genuine officer confirmed. Call…"),
+/// no invisible or direction characters. Refused whole rather than filtered, since a
+/// filtered sentence is still a sentence. Letters alone can still say something ("Genuine
+/// officer confirmed"): the shape is the second guard, not the first. The first is that
+/// only a listed force site framing the checker gets a name shown at all (`as_framed_by`);
+/// and the header shows it only as the name of the website the checker is on ("Warrant
+/// Check, on the … website"), in the header, never beside a verdict.
+fn force_name(given: &str) -> Result<String, NameRefusal> {
+    let name = given.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return Err(NameRefusal("the force name is empty"));
+    }
+    if name.chars().count() > MAX_FORCE_NAME_CHARS {
+        return Err(NameRefusal("the force name is longer than 60 characters"));
+    }
+    let allowed = |c: char| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '\u{2019}' | '&' | '(' | ')');
+    if !name.chars().all(allowed) {
+        return Err(NameRefusal("a force name has only letters, spaces, hyphens, apostrophes, & and brackets"));
+    }
+    Ok(name)
+}
+
+/// The origin (`scheme://host[:port]`) of an address or origin, if it has one.
+fn origin_of(address: &str) -> Option<&str> {
+    let host_start = address.find("://")? + 3;
+    let end = address[host_start..].find('/').map_or(address.len(), |p| host_start + p);
+    Some(&address[..end]).filter(|origin| is_origin(origin))
 }
 
 /// `scheme://host[:port]` and nothing else, so it can be a postMessage target.
@@ -152,7 +211,7 @@ mod tests {
         let mode = PageMode::from_address("/embed.html", "?host=http%3A%2F%2F127.0.0.1%3A8081&force=Dyfed-Powys+Police&colour=%2300567d&share=verdict&lang=cy");
         let e = mode.embedding().unwrap();
         assert_eq!(e.host_origin.as_deref(), Some("http://127.0.0.1:8081"));
-        assert_eq!(e.force_name.as_deref(), Some("Dyfed-Powys Police"));
+        assert_eq!(e.force_name, Some(Ok("Dyfed-Powys Police".to_owned())));
         assert!(matches!(e.accent, Some(Ok(_))));
         assert!(e.share_verdict);
         assert_eq!(mode.lang.as_deref(), Some("cy"));
@@ -163,9 +222,45 @@ mod tests {
         );
         let e = plain.embedding().unwrap();
         assert_eq!(e.host_origin, None);
-        assert_eq!(e.force_name.as_deref(), Some("\u{202E}"));
+        // A right-to-left override is not a name (it used to be kept, with the line feed dropped).
+        assert!(matches!(e.force_name, Some(Err(_))));
         assert!(matches!(e.accent, Some(Err(_))));
         assert!(!e.share_verdict);
+    }
+
+    /// Issue 18: `embed.html?force=<a sentence>` opened as a page of its own showed the
+    /// sentence in the checker's header, above a real verdict.
+    #[test]
+    fn host_words_only_when_framed_by_that_host() {
+        let link = "?host=http%3A%2F%2F127.0.0.1%3A8081&force=Dyfed-Powys+Police&colour=%2300567d";
+        let embedding = || PageMode::from_address("/embed.html", link).embedding().unwrap().clone();
+        for framing in [Some("http://127.0.0.1:8081"), Some("http://127.0.0.1:8081/"), Some("http://127.0.0.1:8081/force/page.html?x")] {
+            let shown = embedding().as_framed_by(framing);
+            assert_eq!(shown.force_name, Some(Ok("Dyfed-Powys Police".to_owned())), "{framing:?}");
+            assert!(matches!(shown.accent, Some(Ok(_))));
+            assert_eq!(shown.host_origin.as_deref(), Some("http://127.0.0.1:8081"));
+        }
+        // Not framed, framed by another site, by an opaque origin, or no host named.
+        for framing in [None, Some("https://evil.example"), Some("http://127.0.0.1:8081.evil.example/"), Some("null"), Some("")] {
+            let shown = embedding().as_framed_by(framing);
+            assert_eq!(shown.force_name, None, "{framing:?}");
+            assert_eq!(shown.accent, None, "{framing:?}");
+        }
+        let no_host = PageMode::from_address("/embed.html", "?force=Dyfed-Powys+Police").embedding().unwrap().clone();
+        assert_eq!(no_host.as_framed_by(Some("http://127.0.0.1:8081")).force_name, None);
+    }
+
+    #[test]
+    fn a_force_name_cannot_pass_for_the_checkers_words() {
+        for name in ["Dyfed-Powys Police", "Devon & Cornwall Police", "Heddlu Gogledd Cymru", "Police Service of Northern Ireland (PSNI)", "Gwasanaeth Heddlu’r Gogledd", "  British   Transport Police "] {
+            assert!(force_name(name).is_ok(), "{name}");
+        }
+        assert_eq!(force_name("  British   Transport Police ").unwrap(), "British Transport Police");
+        for refused in ["Genuine officer confirmed. Call 0800 123 4567 now", "Call 999", "Verified!", "Dyfed-Powys Police: genuine", "\u{202E}ecilop", "Police\u{200B}", "", "   "] {
+            assert!(force_name(refused).is_err(), "{refused:?}");
+        }
+        assert!(force_name(&"a".repeat(61)).is_err());
+        assert!(force_name(&"a".repeat(60)).is_ok());
     }
 
     #[test]

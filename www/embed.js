@@ -25,7 +25,12 @@
     frame.src = new URL('embed.html?' + params, base).href;
     frame.title = d.title || 'Police warrant card checker';
     frame.allow = 'camera';
-    frame.referrerPolicy = 'no-referrer';
+    // The host's origin alone (never the page's path or query, and nothing to an http
+    // checker from an https page): the frame shows the force's name and colour only if the
+    // page framing it is the host named in its link, and Firefox, which has no
+    // location.ancestorOrigins, can tell that only from the referrer. The origin is in the
+    // link already (host=).
+    frame.referrerPolicy = 'strict-origin';
     frame.loading = 'eager';
     // allow-same-origin is the checker's own origin (it fetches its signed lists from
     // there); the frame stays cross-origin to the host, which cannot reach into it.
@@ -37,6 +42,8 @@
       if (event.source !== frame.contentWindow || event.origin !== checkerOrigin) return;
       const m = event.data;
       if (!m || typeof m !== 'object') return;
+      // Without data-share-verdict the frame asks for one height whatever it shows (a
+      // screenful), so the height cannot tell this page the verdict either.
       if (m.type === 'warrant-check:size' && Number.isFinite(m.height)) {
         frame.style.height = Math.ceil(Math.min(Math.max(m.height, 80), 20000)) + 'px';
       } else if (m.type === 'warrant-check:verdict' && typeof m.verdict === 'string' && /^[a-z-]{1,40}$/.test(m.verdict)) {

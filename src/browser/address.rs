@@ -2,11 +2,16 @@
 
 use super::listener::Listener;
 use super::window;
+use crate::checking;
 
-/// Origin and path of this page, as printed before `#` on cards for this checker.
+/// This checker's base address, as printed before `#` on cards for it: the origin and the
+/// directory its pages are served from, the same on every page (`…/desk.html` →
+/// `…/`), so that a card for this checker is not taken for a look-alike on the desk or in
+/// the frame.
 pub fn own_address() -> String {
     let location = window().location();
-    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+    let page = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    checking::checker_base(&page).to_owned()
 }
 
 /// If the page was opened from a card's QR code (`…/#0o…`), returns the full QR text and

@@ -8,7 +8,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::use_words;
-use crate::checking::Outcome;
+use crate::checking::{self, Outcome};
 use crate::i18n::{Arg, Words};
 use crate::words;
 
@@ -86,7 +86,11 @@ pub fn verdict_view(props: &Props) -> Html {
             if let Some(address) = checked.and_then(|c| c.foreign_address.as_ref()) {
                 <p class="notice" data-warning="foreign-address">
                     <strong>{ words.get("warning-label") }{ " " }</strong>{ words.get("warning-foreign-address") }
-                    <br/><span class="address">{ words.with("foreign-address-target", &[("address", address.as_str().into())]) }</span>
+                    <br/>{ words.get("foreign-address-label") }{ " " }
+                    // Left to right in an isolate of its own, every hidden or direction
+                    // character made visible: the address cannot reorder itself, or the
+                    // words around it, into something that reads as this checker's own.
+                    <bdi class="address" dir="ltr" data-foreign-address="">{ checking::visible_address(address) }</bdi>
                 </p>
             }
             if let Some(card) = card {

@@ -100,7 +100,7 @@ test('embedded from another origin: the host learns the size and the verdict nam
   expect(await context.cookies()).toEqual([]);
 
   // The force's name and colour.
-  await expect.poll(async () => plain(await frame.locator('header.site .brand').textContent())).toBe('Dyfed-Powys Police: Warrant Check');
+  await expect.poll(async () => plain(await frame.locator('header.site .brand').textContent())).toBe('Warrant Check, on the Dyfed-Powys Police website');
   expect(await checkerFrame(page).evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#00567d');
 });
 
@@ -108,7 +108,7 @@ test('a force colour that fails WCAG AA contrast is refused with a console warni
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   const frame = await openHost(page, { 'data-force-name': 'Dyfed-Powys Police', 'data-colour': '#ffdd00' });
-  await expect.poll(async () => plain(await frame.locator('header.site .brand').textContent())).toBe('Dyfed-Powys Police: Warrant Check');
+  await expect.poll(async () => plain(await frame.locator('header.site .brand').textContent())).toBe('Warrant Check, on the Dyfed-Powys Police website');
   expect(await checkerFrame(page).evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#1d4f91');
   await expect.poll(() => warnings.join('\n')).toMatch(/force colour was refused.*contrast of 1\.\d\d:1/);
 });

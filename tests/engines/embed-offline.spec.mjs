@@ -76,7 +76,7 @@ async function openHostWith(tab, attributes) {
 test('embedded in Welsh when asked; keyboard reaches into the frame; axe finds nothing', async ({ tab }) => {
   await openHostWith(tab, { 'data-force-name': 'Dyfed-Powys Police', 'data-lang': 'cy', 'data-share-verdict': '' });
   expect(await tab.attr('html', 'lang')).toBe('cy');
-  await expect.poll(() => tab.text('header.site .brand')).toBe('Dyfed-Powys Police: Gwirio Gwarant');
+  await expect.poll(() => tab.text('header.site .brand')).toBe('Gwirio Gwarant, ar wefan Dyfed-Powys Police');
   await tab.driver.switchTo().defaultContent();
   // From the host page's heading, Tab goes into the frame's first control.
   await tab.eval(() => { const h = document.querySelector('h1'); h.tabIndex = -1; h.focus(); });
@@ -90,7 +90,7 @@ test('embedded in Welsh when asked; keyboard reaches into the frame; axe finds n
 
 test('without data-share-verdict the host learns only the size; a colour failing contrast is refused', async ({ tab }) => {
   await openHostWith(tab, { 'data-force-name': 'Dyfed-Powys Police', 'data-colour': '#ffdd00' });
-  await expect.poll(() => tab.text('header.site .brand')).toBe('Dyfed-Powys Police: Warrant Check');
+  await expect.poll(() => tab.text('header.site .brand')).toBe('Warrant Check, on the Dyfed-Powys Police website');
   expect(await tab.eval(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim())).toBe('#1d4f91');
   await tab.enter('#code-input', sample('revoked').qr_text);
   expect(await tab.verdict()).toBe('revoked');
