@@ -1,11 +1,11 @@
 //! Issuing a batch of cards from CSV: every row is checked before anything is signed, the
-//! cards are signed and rendered in parallel into a hidden folder beside the output, and
-//! that folder is renamed into place only when all of it is written. A bad row names its
-//! line, and nothing half-written is left behind.
+//! output folder is claimed (`out_dir`), the cards are signed and rendered in parallel into
+//! a hidden folder beside it, and that folder takes the claim's place only when all of it
+//! is written. A bad row names its line, and nothing half-written is left behind.
 
 use std::collections::HashSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -13,7 +13,9 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use warrant_core::{card_qr_text, Card, Holder, Role};
 
+use crate::out_dir::ClaimedOutDir;
 use crate::private_key::PrivateKey;
+use crate::spreadsheet::{check_holder_text, text_cell};
 use crate::{key_files, qr_render, time_arg};
 
 /// What the issuer decides once for the whole batch.
@@ -75,6 +77,9 @@ pub fn read_csv(path: &Path, settings: &BatchSettings) -> Result<Vec<PendingCard
 
 fn row_to_card(record: &csv::StringRecord, headers: &csv::StringRecord, s: &BatchSettings) -> Result<Card> {
     let row: Row = record.deserialize(Some(headers)).map_err(|e| anyhow!("{e}"))?;
+    for (field, text) in [("name", &row.name), ("rank", &row.rank), ("number", &row.number)] {
+        check_holder_text(field, text)?;
+    }
     let role = Role::from_name(&row.role)
         .ok_or_else(|| anyhow!("role {:?} is not one of police-officer, special-constable, pcso, police-staff", row.role))?;
     let expires_at = match row.expires.as_deref().filter(|e| !e.is_empty()) {
@@ -96,14 +101,9 @@ fn row_to_card(record: &csv::StringRecord, headers: &csv::StringRecord, s: &Batc
 /// Signs and renders every card into `out_dir`, which must not exist yet.
 /// Returns the largest QR version used.
 pub fn issue_all(pending: &[PendingCard], settings: &BatchSettings, out_dir: &Path, progress: bool) -> Result<i16> {
-    if out_dir.exists() {
-        bail!("{} already exists; choose a new output folder", out_dir.display());
-    }
-    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    // Dropped (and deleted) on any error before the final rename.
-    let staging = tempfile::Builder::new().prefix(".warrant-batch-").tempdir_in(parent)?;
-    let cards_dir = staging.path().join("cards");
+    // Claimed before anything is signed; removed again on any error before `finish`.
+    let claimed = ClaimedOutDir::claim(out_dir)?;
+    let cards_dir = claimed.staging().join("cards");
     fs::create_dir(&cards_dir)?;
 
     let bar = if progress { ProgressBar::new(pending.len() as u64) } else { ProgressBar::hidden() };
@@ -121,9 +121,8 @@ pub fn issue_all(pending: &[PendingCard], settings: &BatchSettings, out_dir: &Pa
         .collect::<Result<_>>()?;
     bar.finish_and_clear();
 
-    write_manifest(&staging.path().join("manifest.csv"), &rows)?;
-    let staged: PathBuf = staging.keep();
-    fs::rename(&staged, out_dir).with_context(|| format!("moving the batch into {}", out_dir.display()))?;
+    write_manifest(&claimed.staging().join("manifest.csv"), &rows)?;
+    claimed.finish()?;
     Ok(rows.iter().map(|r| r.qr_version).max().unwrap_or(0))
 }
 
@@ -151,20 +150,21 @@ fn write_manifest(path: &Path, rows: &[ManifestRow]) -> Result<()> {
     ])?;
     for r in rows {
         let h = &r.card.holder;
-        w.write_record([
-            r.line.to_string().as_str(),
-            &r.serial,
-            &h.name,
-            &h.rank,
-            &h.number,
-            h.role.name(),
-            &time_arg::format(r.card.issued_at),
-            &time_arg::format(r.card.expires_at),
-            &r.qr_version.to_string(),
-            &format!("cards/{}.svg", r.serial),
-            &format!("cards/{}.png", r.serial),
-            &r.qr_text,
-        ])?;
+        let cells = [
+            r.line.to_string(),
+            r.serial.clone(),
+            h.name.clone(),
+            h.rank.clone(),
+            h.number.clone(),
+            h.role.name().to_string(),
+            time_arg::format(r.card.issued_at),
+            time_arg::format(r.card.expires_at),
+            r.qr_version.to_string(),
+            format!("cards/{}.svg", r.serial),
+            format!("cards/{}.png", r.serial),
+            r.qr_text.clone(),
+        ];
+        w.write_record(cells.iter().map(|cell| text_cell(cell).into_owned()))?;
     }
     w.flush()?;
     Ok(())

@@ -1,6 +1,6 @@
-//! The demo: public demo keys, a DEMO trust list and revocation list, and one sample card
-//! per verdict as QR images plus a machine-readable `samples.json`; then one card is
-//! verified from the written files, exactly as `verify` would.
+//! The demo: public demo keys, a DEMO trust list, revocation register and list, and one
+//! sample card per verdict as QR images plus a machine-readable `samples.json`; then one
+//! card is verified from the written files, exactly as `verify` would.
 
 use std::fs;
 use std::path::Path;
@@ -10,7 +10,7 @@ use serde_json::json;
 use warrant_core::keys;
 
 use crate::samples::SampleWorld;
-use crate::{key_files, qr_render, time_arg};
+use crate::{key_files, qr_render, register, time_arg};
 
 pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
     if out.exists() {
@@ -28,6 +28,8 @@ pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
     key_files::write_new(&out.join("demo-force.key.pem"), keys::signing_key_to_pem(&world.force_key).as_bytes(), true)?;
     fs::write(out.join("trust-list.cose"), &world.signed_trust_list)?;
     fs::write(out.join("revocations-DEMO.cose"), &world.signed_revocation_list)?;
+    // The register the list was made from, as `revoke` keeps it; `enrol` checks cards against it.
+    fs::write(out.join("revoked-DEMO.txt"), register::append("", &world.revoked_serials, "a DEMO sample")?)?;
     let bundle = warrant_core::write_revocation_bundle(vec![("DEMO".into(), world.signed_revocation_list.clone())])?;
     fs::write(out.join("revocations.cbor"), bundle)?;
 

@@ -7,11 +7,6 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use warrant_core::{keys, SigningKey, VerifyingKey};
 
-pub fn read_signing_key(path: &Path) -> Result<SigningKey> {
-    let pem = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    keys::signing_key_from_pem(&pem).with_context(|| format!("{}", path.display()))
-}
-
 pub fn read_verifying_key(path: &Path) -> Result<VerifyingKey> {
     let pem = fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     // A private key file also names its public half.

@@ -6,6 +6,7 @@ mod batch;
 mod demo;
 mod enrol;
 mod key_files;
+mod out_dir;
 mod pkcs11;
 mod private_key;
 mod qr_render;
@@ -13,6 +14,7 @@ mod register;
 mod register_lock;
 mod report;
 mod samples;
+mod spreadsheet;
 mod time_arg;
 mod trust_config;
 mod vectors;
@@ -173,6 +175,9 @@ enum Command {
         /// The phone's enrolment request (JSON from the officer page).
         #[arg(long)]
         request: PathBuf,
+        /// The force's revocation register (as `revoke` keeps it): a revoked card is refused.
+        #[arg(long)]
+        register: PathBuf,
         /// End of the credential, if earlier than the card's expiry.
         #[arg(long)]
         expires: Option<String>,
@@ -269,12 +274,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             key_files::write_new(&out_dir.join(format!("{serial}.txt")), format!("{qr_text}\n").as_bytes(), false)?;
             println!("serial {serial}, QR version {} ({} characters)\n{qr_text}", qr.version, qr_text.len());
         }
-        Command::Enrol { key, issuer, request, expires, out } => {
-            let force_key = key.open()?;
+        Command::Enrol { key, issuer, request, register: register_path, expires, out } => {
             let request = enrol::read_request(&std::fs::read_to_string(&request).with_context(|| format!("reading {}", request.display()))?)?;
-            let now = time_arg::now();
+            let revoked = enrol::revoked_serials(&register_path)?;
             let until = expires.as_deref().map(time_arg::parse).transpose()?;
-            let credential = enrol::credential(&request, &issuer, &force_key.verifying_key(), now, until, key_files::random_serial()?)?;
+            let force_key = key.open()?;
+            let now = time_arg::now();
+            let credential = enrol::credential(&request, &issuer, &force_key.verifying_key(), revoked, now, until, key_files::random_serial()?)?;
             let signed = credential.sign(&force_key, &force_key.key_id())?;
             key_files::write_new(&out, format!("{}\n", warrant_core::device_credential_text(&signed)).as_bytes(), false)?;
             let c = &credential.card;
@@ -310,20 +316,24 @@ fn run(cli: Cli) -> Result<ExitCode> {
             );
         }
         Command::Revoke { key, issuer, register: register_path, serials, note, out, next_update_days, valid_days } => {
+            // Checked before the key is opened (and a PIN asked for), so a refusal writes nothing.
+            register::check_note(&note)?;
+            let new = serials.iter().map(|s| register::parse_serial(s)).collect::<Result<Vec<_>>>()?;
             let key = key.open()?;
-            let new = serials.iter().map(|s| Ok((register::parse_serial(s)?, note.clone()))).collect::<Result<Vec<_>>>()?;
             // Held until both files are written, so concurrent runs cannot lose each other's serials.
             let _lock = register_lock::lock(&register_path)?;
-            let text = register::append(&register_path, &new)?;
+            let register = register::read(&register_path)?;
+            let text = register::append(&register.text, &new, &note)?;
+            let mut serials = register.serials;
+            serials.extend(new);
             let now = time_arg::now();
-            let mut list = RevocationList {
+            let list = RevocationList {
                 issuer,
                 issued_at: now,
                 next_update: now + next_update_days * DAY,
                 expires: now + valid_days * DAY,
-                serials: register::read(&register_path)?.into_iter().collect(),
+                serials: serials.into_iter().collect(),
             };
-            list.serials.extend(new.into_iter().map(|(s, _)| s));
             let signed = list.sign(&key, &key.key_id())?;
             // List first: if it fails, the register is unchanged and the command can be rerun.
             key_files::replace(&out, &signed)?;

@@ -33,6 +33,8 @@ pub struct SampleWorld {
     pub withdrawn_key: SigningKey,
     pub signed_trust_list: Vec<u8>,
     pub signed_revocation_list: Vec<u8>,
+    /// The serials on that list: the force's revocation register.
+    pub revoked_serials: Vec<Vec<u8>>,
 }
 
 pub struct Sample {
@@ -85,6 +87,7 @@ impl SampleWorld {
             withdrawn_key,
             signed_trust_list,
             signed_revocation_list,
+            revoked_serials: revocation_list.serials,
         }
     }
 

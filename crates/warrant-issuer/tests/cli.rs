@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{decode_png, issue, one_force, run_ok, serial_of, tool, trust_list_for_mps};
+use common::{decode_png, enrol_request, issue, one_force, phone_key, run_ok, serial_of, tool, trust_list_for_mps};
 use serde_json::Value;
 
 /// Runs `verify --json` and returns (exit code, JSON).
@@ -225,11 +225,10 @@ fn an_enrolled_phones_live_code_is_live_and_a_forged_request_is_refused() {
     one_force(d);
     let out = issue(d, "Sam Jones", "Sergeant", "77");
     let card = out.lines().last().unwrap();
-    // The phone's key (on a phone it is a non-extractable WebCrypto key; here, a test key).
-    let phone = warrant_core::SigningKey::from_bytes(&[42; 32]);
-    let request = |card: &str| serde_json::json!({ "device_key": warrant_core::token::encode(phone.verifying_key().as_bytes()), "card": card });
-    fs::write(d.join("request.json"), request(card).to_string()).unwrap();
-    let said = run_ok(d, &["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "request.json", "--expires", "2030-01-01", "--out", "phone.txt"]);
+    let phone = phone_key();
+    fs::write(d.join("request.json"), enrol_request(card)).unwrap();
+    fs::write(d.join("register.txt"), "").unwrap();
+    let said = run_ok(d, &["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "request.json", "--register", "register.txt", "--expires", "2030-01-01", "--out", "phone.txt"]);
     assert!(said.contains("enrolled a phone for Sergeant 77 Sam Jones"), "{said}");
 
     let credential = warrant_core::token::decode(fs::read_to_string(d.join("phone.txt")).unwrap().trim()).unwrap();
@@ -248,8 +247,8 @@ fn an_enrolled_phones_live_code_is_live_and_a_forged_request_is_refused() {
     let mut forged = card.to_string();
     let at = forged.len() - 40;
     forged.replace_range(at..at + 1, if &forged[at..at + 1] == "A" { "B" } else { "A" });
-    fs::write(d.join("forged.json"), request(&forged).to_string()).unwrap();
-    let refused = tool().current_dir(d).args(["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "forged.json", "--out", "forged.txt"]).output().unwrap();
+    fs::write(d.join("forged.json"), enrol_request(&forged)).unwrap();
+    let refused = tool().current_dir(d).args(["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "forged.json", "--register", "register.txt", "--out", "forged.txt"]).output().unwrap();
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("not a genuine card"), "{}", String::from_utf8_lossy(&refused.stderr));
     assert!(!d.join("forged.txt").exists());
@@ -262,9 +261,85 @@ fn an_enrolled_phones_live_code_is_live_and_a_forged_request_is_refused() {
         (serde_json::json!({ "device_key": warrant_core::token::encode(&[1; 31]), "card": card }).to_string(), "not an Ed25519 public key"),
     ] {
         fs::write(d.join("bad.json"), body).unwrap();
-        let refused = tool().current_dir(d).args(["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "bad.json", "--out", "bad.txt"]).output().unwrap();
+        let refused = tool().current_dir(d).args(["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "bad.json", "--register", "register.txt", "--out", "bad.txt"]).output().unwrap();
         assert!(!refused.status.success());
         assert!(String::from_utf8_lossy(&refused.stderr).contains(said), "{said}: {}", String::from_utf8_lossy(&refused.stderr));
         assert!(!d.join("bad.txt").exists());
     }
+}
+
+#[test]
+fn enrol_refuses_a_card_revoked_in_the_register_and_a_register_that_is_not_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    one_force(d);
+    let enrol = |register: &str, out: &str| {
+        tool().current_dir(d).args(["enrol", "--key", "mps.key.pem", "--issuer", "MPS", "--request", "request.json", "--register", register, "--out", out]).output().unwrap()
+    };
+    let lost = issue(d, "Sam Jones", "Sergeant", "77");
+    let kept = issue(d, "Jane Smith", "Police Constable", "1234");
+    run_ok(d, &["revoke", "--key", "mps.key.pem", "--issuer", "MPS", "--register", "register.txt", "--serial", &serial_of(&lost), "--note", "lost", "--out", "revocations.cose"]);
+
+    fs::write(d.join("request.json"), enrol_request(lost.lines().last().unwrap())).unwrap();
+    let refused = enrol("register.txt", "phone.txt");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{said}");
+    assert!(said.contains(&format!("card {} is revoked in the force's register", serial_of(&lost))), "{said}");
+    assert!(!d.join("phone.txt").exists());
+
+    // A mistyped register is not taken for an empty one.
+    let refused = enrol("registr.txt", "phone.txt");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("the revocation register registr.txt does not exist"), "{said}");
+    assert!(!d.join("phone.txt").exists() && !d.join("registr.txt").exists());
+
+    // The card that still stands is enrolled against the same register.
+    fs::write(d.join("request.json"), enrol_request(kept.lines().last().unwrap())).unwrap();
+    let enrolled = enrol("register.txt", "phone.txt");
+    assert!(enrolled.status.success(), "{}", String::from_utf8_lossy(&enrolled.stderr));
+    assert!(String::from_utf8_lossy(&enrolled.stdout).contains(&format!("(card {})", serial_of(&kept))));
+}
+
+#[test]
+fn batch_refuses_a_name_a_spreadsheet_would_run_and_the_manifest_quotes_every_formula_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    one_force(d);
+    let batch = |checker_address: &str, out_dir: &str| {
+        tool()
+            .current_dir(d)
+            .args(["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", checker_address, "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", out_dir])
+            .output()
+            .unwrap()
+    };
+    fs::write(d.join("staff.csv"), "name,rank,number,role\nJane Smith,Police Constable,1234,police-officer\n\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",Sergeant,12,police-officer\n").unwrap();
+    let refused = batch("https://check.police.uk/", "out");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(2), "{said}");
+    assert!(said.contains("line 3") && said.contains("name \"=HYPERLINK(") && said.contains("as a formula"), "{said}");
+    for field in ["rank", "number"] {
+        let row = if field == "rank" { "Jane Smith,@SUM(A1),1234,police-officer" } else { "Jane Smith,Sergeant,+1234,police-officer" };
+        fs::write(d.join("staff.csv"), format!("name,rank,number,role\n{row}\n")).unwrap();
+        let said = String::from_utf8(batch("https://check.police.uk/", "out").stderr).unwrap();
+        assert!(said.contains(&format!("line 2: {field} ")) && said.contains("as a formula"), "{said}");
+    }
+    assert!(!d.join("out").exists());
+
+    // A cell the tool makes itself (the QR text begins with the checker address as typed)
+    // is written as text: no cell of the manifest begins a formula.
+    fs::write(d.join("staff.csv"), "name,rank,number,role\nJane Smith,Police Constable,1234,police-officer\n").unwrap();
+    let address = "=HYPERLINK(\"http://evil\",\"x\")/";
+    assert!(batch(address, "out").status.success());
+    let mut manifest = csv::Reader::from_path(d.join("out/manifest.csv")).unwrap();
+    let headers = manifest.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (serial_column, qr_column) = (col("serial"), col("qr_text"));
+    let rows: Vec<csv::StringRecord> = manifest.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 1);
+    for cell in &rows[0] {
+        assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+    }
+    let serial = &rows[0][serial_column];
+    assert_eq!(format!("'{}", decode_png(&d.join("out/cards").join(format!("{serial}.png")))), &rows[0][qr_column]);
+    assert!(rows[0][qr_column].starts_with(&format!("'{address}#")));
 }

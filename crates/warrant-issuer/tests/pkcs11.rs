@@ -131,17 +131,17 @@ fn a_key_made_on_the_token_issues_revokes_and_enrols_and_its_cards_are_genuine()
     let serial = card.serial_hex();
     assert!(d.join("cards").join(format!("{serial}.png")).exists());
 
+    // The phone is enrolled while the card stands (the force's register holds nothing yet).
+    fs::write(d.join("register.txt"), "").unwrap();
+    fs::write(d.join("request.json"), common::enrol_request(qr)).unwrap();
+    hsm.run_ok(&["enrol", "--key", &key, "--issuer", "MPS", "--request", "request.json", "--register", "register.txt", "--out", "phone.txt"]);
+    let credential = warrant_core::token::decode(fs::read_to_string(d.join("phone.txt")).unwrap().trim()).unwrap();
+    let live = warrant_core::token::qr_text(CHECKER, &warrant_core::sign_live_code(&credential, now(), &common::phone_key()).unwrap());
+    assert_eq!(verify(&live, &trust, &[], now()).verdict.name(), "live");
+
     hsm.run_ok(&["revoke", "--key", &key, "--issuer", "MPS", "--register", "register.txt", "--serial", &serial, "--out", "revocations.cose"]);
     let revocations = RevocationList::open(&fs::read(d.join("revocations.cose")).unwrap(), &trust, now()).unwrap();
     assert_eq!(verify(qr, &trust, &[revocations], now()).verdict.name(), "revoked");
-
-    let phone = warrant_core::SigningKey::from_bytes(&[42; 32]);
-    let request = serde_json::json!({ "device_key": warrant_core::token::encode(phone.verifying_key().as_bytes()), "card": qr });
-    fs::write(d.join("request.json"), request.to_string()).unwrap();
-    hsm.run_ok(&["enrol", "--key", &key, "--issuer", "MPS", "--request", "request.json", "--out", "phone.txt"]);
-    let credential = warrant_core::token::decode(fs::read_to_string(d.join("phone.txt")).unwrap().trim()).unwrap();
-    let live = warrant_core::token::qr_text(CHECKER, &warrant_core::sign_live_code(&credential, now(), &phone).unwrap());
-    assert_eq!(verify(&live, &trust, &[], now()).verdict.name(), "live");
 }
 
 #[test]
@@ -257,4 +257,45 @@ fn keygen_on_the_token_refuses_a_label_already_there() {
     let said = refused(hsm.tool().args(["keygen", "--pkcs11", &uri("mps-2026"), "again"]).output().unwrap());
     assert!(said.contains("already has a key labelled \"mps-2026\""), "{said}");
     assert!(!hsm.path().join("again.pub.pem").exists());
+}
+
+#[test]
+fn a_pin_in_a_uri_whose_scheme_is_in_capitals_or_after_a_space_is_refused_and_never_repeated() {
+    // Refused before any module is loaded: no token is needed.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let secret = "739182";
+    // Whatever enrol reads before it opens the key.
+    fs::write(d.join("request.json"), common::enrol_request(&format!("{CHECKER}#0o"))).unwrap();
+    fs::write(d.join("register.txt"), "").unwrap();
+    let as_uri = [
+        format!("PKCS11:token={TOKEN};object=mps-2026?pin-value={secret}"),
+        format!(" pkcs11:token={TOKEN};object=mps-2026?pin-value={secret}"),
+        format!("Pkcs11:token={TOKEN};pin-value={secret};object=mps-2026"),
+    ];
+    // Not a pkcs11 URI at all, so taken for a file's name: still never repeated.
+    let mistyped = [format!("pkcs11 :token={TOKEN};object=mps-2026?pin-value={secret}"), format!("pkcs#11:token={TOKEN};pin-value={secret}")];
+    for (key, is_uri) in as_uri.iter().map(|k| (k, true)).chain(mistyped.iter().map(|k| (k, false))) {
+        let commands: [Vec<&str>; 3] = [
+            vec!["revoke", "--key", key, "--issuer", "MPS", "--register", "register.txt", "--serial", "0a0b", "--out", "revocations.cose"],
+            issue_args(key, "cards"),
+            vec!["enrol", "--key", key, "--issuer", "MPS", "--request", "request.json", "--register", "register.txt", "--out", "phone.txt"],
+        ];
+        for args in commands {
+            let said = refused(tool().current_dir(d).env_remove("WARRANT_PKCS11_PIN").args(&args).output().unwrap());
+            assert!(!said.contains(secret), "{args:?} repeats the PIN: {said}");
+            if is_uri {
+                assert!(said.contains("a PIN must not be in the pkcs11 URI"), "{args:?}: {said}");
+            }
+        }
+        if is_uri {
+            let said = refused(tool().current_dir(d).args(["keygen", "--pkcs11", key, "mps"]).output().unwrap());
+            assert!(said.contains("a PIN must not be in the pkcs11 URI") && !said.contains(secret), "{said}");
+        }
+    }
+    let said = refused(tool().current_dir(d).args(["keygen", "--pkcs11", &mistyped[0], "mps"]).output().unwrap());
+    assert!(said.contains("not named by a pkcs11: URI") && !said.contains(secret), "{said}");
+    let mut left: Vec<_> = fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name()).collect();
+    left.sort();
+    assert_eq!(left, ["register.txt", "request.json"], "nothing is written");
 }

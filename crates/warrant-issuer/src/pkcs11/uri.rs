@@ -5,6 +5,12 @@
 //! ignored, because an ignored (or misspelt) attribute would silently select a different
 //! key. A PIN in the URI (`pin-value`, `pin-source`) is refused: the URI is typed on the
 //! command line, where shell history and `ps` would keep the PIN.
+//!
+//! No message repeats the URI or an attribute's value (but `type`'s), so that a PIN typed
+//! in one is not shown again on the screen or in a log. The scheme is matched whatever its
+//! case (RFC 3986 §3.1; RFC 7512's grammar is ABNF, whose quoted strings are
+//! case-insensitive), and white space around the URI is ignored (RFC 3986 Appendix C), so
+//! that `PKCS11:…` or ` pkcs11:…` is read as the URI it is rather than as a file's name.
 
 use std::path::PathBuf;
 
@@ -26,9 +32,17 @@ pub struct Pkcs11Uri {
 
 pub const SCHEME: &str = "pkcs11:";
 
+/// What follows the `pkcs11:` scheme (in any case, white space around ignored), if `text`
+/// is a pkcs11 URI.
+pub fn after_scheme(text: &str) -> Option<&str> {
+    let text = text.trim();
+    let scheme = text.get(..SCHEME.len())?;
+    scheme.eq_ignore_ascii_case(SCHEME).then(|| &text[SCHEME.len()..])
+}
+
 impl Pkcs11Uri {
     pub fn parse(uri: &str) -> Result<Pkcs11Uri> {
-        let rest = uri.strip_prefix(SCHEME).with_context(|| format!("{uri:?} is not a pkcs11: URI"))?;
+        let Some(rest) = after_scheme(uri) else { bail!("the key is not named by a pkcs11: URI (pkcs11:token=…;object=…)") };
         let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
         let mut parsed = Pkcs11Uri::default();
         let mut seen = Vec::new();
@@ -38,7 +52,8 @@ impl Pkcs11Uri {
             if attribute.is_empty() {
                 continue;
             }
-            let (name, value) = attribute.split_once('=').with_context(|| format!("pkcs11 URI attribute {attribute:?} has no '='"))?;
+            // Not repeated in the message: a bare value might be a PIN.
+            let (name, value) = attribute.split_once('=').context("a pkcs11 URI attribute has no '=' (each is name=value)")?;
             if seen.contains(&name) {
                 bail!("pkcs11 URI attribute {name:?} is given twice");
             }
@@ -128,6 +143,32 @@ mod tests {
     }
 
     #[test]
+    fn the_scheme_is_read_in_any_case_and_white_space_around_is_ignored() {
+        for uri in ["PKCS11:token=force;object=k", "Pkcs11:token=force;object=k", " pkcs11:token=force;object=k\n"] {
+            assert_eq!(Pkcs11Uri::parse(uri).unwrap().object.as_deref(), Some("k"), "{uri:?}");
+        }
+        assert_eq!(after_scheme("pkcs1"), None);
+        assert_eq!(after_scheme("pkcs11-key.pem"), None);
+        assert_eq!(after_scheme("pkcs11ÿ:token=force"), None, "a character across the scheme's end is no scheme (and no panic)");
+    }
+
+    #[test]
+    fn no_refusal_repeats_a_pin() {
+        let pin = "739182";
+        for uri in [
+            format!("PKCS11:token=force;object=k?pin-value={pin}"),
+            format!(" pkcs11:token=force;object=k;pin-value={pin}"),
+            format!("pkcs11:token=force;object=k?PIN-VALUE={pin}"),
+            format!("pkcs11:token=force;object=k;{pin}"),
+            format!("pkcs11:token=force;object=k?pin-value={pin}&pin-value={pin}"),
+            format!("pkcs:token=force;object=k?pin-value={pin}"),
+        ] {
+            let message = format!("{:#}", Pkcs11Uri::parse(&uri).unwrap_err());
+            assert!(!message.contains(pin), "{uri:?}: {message}");
+        }
+    }
+
+    #[test]
     fn refuses_what_it_would_otherwise_ignore() {
         let cases = [
             ("pkcs11:token=force;objekt=k", "\"objekt\" is not supported"),
@@ -138,7 +179,7 @@ mod tests {
             ("pkcs11:token=force;object", "has no '='"),
             ("pkcs11:token=force;object=k?module-name=softhsm2", "\"module-name\" is not supported"),
             ("pkcs11:token=%ff;object=k", "not UTF-8"),
-            ("keys/mps.key.pem", "not a pkcs11: URI"),
+            ("keys/mps.key.pem", "not named by a pkcs11: URI"),
         ];
         for (uri, expected) in cases {
             let message = Pkcs11Uri::parse(uri).unwrap_err().to_string();

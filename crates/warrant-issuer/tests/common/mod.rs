@@ -50,6 +50,17 @@ pub fn serial_of(issued: &str) -> String {
     issued.split_whitespace().nth(1).unwrap().trim_end_matches(',').to_string()
 }
 
+/// The key of the officer's phone in enrolment tests (on a phone it is a non-extractable
+/// WebCrypto key; here, a fixed test key).
+pub fn phone_key() -> warrant_core::SigningKey {
+    warrant_core::SigningKey::from_bytes(&[42; 32])
+}
+
+/// The phone's enrolment request for `card` (its QR text), as the officer page makes it.
+pub fn enrol_request(card: &str) -> String {
+    serde_json::json!({ "device_key": warrant_core::token::encode(phone_key().verifying_key().as_bytes()), "card": card }).to_string()
+}
+
 /// Runs another program (openssl, python3) in `dir` and returns its standard output.
 /// A missing program fails the test by name: these tests exist to prove interoperability,
 /// so they must not pass by skipping. `scripts/setup.sh` installs them.
