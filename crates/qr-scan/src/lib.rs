@@ -6,13 +6,16 @@
 //! codes in finding and sampling them, not in decoding, so those steps are ours
 //! (`finder`, `locate`, `read`), tuned and measured on `card-frames` (see
 //! `benches/decoders`), and quircs does the decoding proper (format, mask, Reed–Solomon).
-//! quircs's own finder is kept as a second try for large, sharp codes in photos.
+//! The text is read from the corrected data here (`segments`, `charset`): every mode people
+//! meet, in the character set the code names, and no text at all from a code that cannot be
+//! read whole. quircs's own finder is kept as a second try for large, sharp codes in photos.
 //!
 //! Every image's work is bounded (`budget`): a picture made to look like thousands of
 //! finder patterns is answered "no code" about as fast as any photo of its size.
 
 mod budget;
 mod candidates;
+mod charset;
 mod finder;
 mod image;
 mod layout;
@@ -20,6 +23,8 @@ mod locate;
 mod order;
 mod perspective;
 mod read;
+mod segments;
+mod shift_jis;
 
 pub use finder::MOST_CANDIDATES as MOST_FINDER_CANDIDATES;
 
@@ -254,7 +259,7 @@ fn quircs_fallback(image: &Luma, budget: &mut Budget) -> Option<String> {
         }
         let mut decoder = quircs::Quirc::default();
         let codes = decoder.identify(width, height, luma);
-        codes.flatten().find_map(|code| code.decode().ok().and_then(|data| String::from_utf8(data.payload).ok()))
+        codes.flatten().find_map(|code| read::text_of(&code))
     };
     if let Some(text) = decode(image.width, image.height, image.pixels) {
         return Some(text);

@@ -2,7 +2,8 @@
 //! grey image, not the black-and-white one, and each module is judged against the modules
 //! around it: at 2–3 px a module, blur and glare leave a module's centre lighter or darker
 //! than any one global threshold expects. quircs then reads the format, unmasks and
-//! corrects errors (Reed–Solomon) exactly as for codes it finds itself.
+//! corrects errors (Reed–Solomon) exactly as for codes it finds itself, and `segments`
+//! reads the text from the corrected data.
 
 use super::image::Luma;
 use super::perspective::Perspective;
@@ -76,7 +77,7 @@ pub fn threshold_grid(grid: &[f32], size: usize, reach: usize, bias: f32) -> Vec
 }
 
 /// The text of a code from its modules, if they decode (format, mask, error correction)
-/// and the payload is UTF-8.
+/// and every data segment reads (`segments`).
 pub fn decode(size: usize, dark: &[bool]) -> Option<String> {
     let mut code = quircs::Code { size: size as i32, ..Default::default() };
     if code.cell_bitmap.len() * 8 < size * size {
@@ -85,6 +86,11 @@ pub fn decode(size: usize, dark: &[bool]) -> Option<String> {
     for (i, _) in dark.iter().enumerate().filter(|(_, &d)| d) {
         code.cell_bitmap[i >> 3] |= 1 << (i & 7);
     }
-    let data = code.decode().ok()?;
-    String::from_utf8(data.payload).ok()
+    text_of(&code)
+}
+
+/// The text of a code whose modules quircs has, if it reads whole.
+pub fn text_of(code: &quircs::Code) -> Option<String> {
+    let data = code.decode_codewords().ok()?;
+    super::segments::text(data.version, &data.bytes)
 }

@@ -677,16 +677,20 @@ fn decode_eci(data: &mut Data, ds: &mut Datastream) -> Result<(), DecodeError> {
 
 fn decode_payload(data: &mut Data, ds: &mut Datastream) -> Result<(), DecodeError> {
     while bits_remaining(ds) >= 4 {
-        let type_0 = DataType::from_i32(take_bits(ds, 4));
+        let type_0_bits = take_bits(ds, 4);
+        let type_0 = DataType::from_i32(type_0_bits);
         match type_0 {
             Some(DataType::Numeric) => decode_numeric(data, ds)?,
             Some(DataType::Alpha) => decode_alpha(data, ds)?,
             Some(DataType::Byte) => decode_byte(data, ds)?,
             Some(DataType::Kanji) => decode_kanji(data, ds)?,
             Some(DataType::Eci) => decode_eci(data, ds)?,
-            _ => {
-                break;
-            }
+            // Patched: the terminator ends the data; any other mode (Hanzi, FNC1,
+            // structured append, reserved) is one this decoder cannot read, and the text
+            // read so far must not pass for the whole of it. Upstream stopped here and
+            // returned the text so far.
+            None if type_0_bits == 0 => break,
+            _ => return Err(DecodeError::UnkownDataType),
         }
 
         let t = type_0.map(|t| t as i32).unwrap_or_default();
@@ -702,12 +706,32 @@ fn decode_payload(data: &mut Data, ds: &mut Datastream) -> Result<(), DecodeErro
 impl Code {
     /// Decode a QR-code, returning the payload data.
     pub fn decode(&self) -> Result<Data, DecodeError> {
-        let mut ds: Datastream = Datastream {
+        let (mut data, mut ds) = self.corrected()?;
+        decode_payload(&mut data, &mut ds)?;
+
+        Ok(data)
+    }
+
+    /// Patched: the data codewords after error correction, for callers that read the
+    /// data segments themselves.
+    pub fn decode_codewords(&self) -> Result<Codewords, DecodeError> {
+        let (data, ds) = self.corrected()?;
+        Ok(Codewords {
+            version: data.version,
+            ecc_level: data.ecc_level,
+            mask: data.mask,
+            bytes: ds.data[..(ds.data_bits / 8) as usize].to_vec(),
+        })
+    }
+
+    /// Format, unmasking and error correction: the code's parameters and data stream.
+    fn corrected(&self) -> Result<(Data, Box<Datastream>), DecodeError> {
+        let mut ds = Box::new(Datastream {
             raw: [0; 8896],
             data_bits: 0,
             ptr: 0,
             data: [0; 8896],
-        };
+        });
 
         if (self.size - 17) % 4 != 0 {
             return Err(DecodeError::InvalidGridSize);
@@ -732,8 +756,7 @@ impl Code {
 
         read_data(self, &mut data, &mut ds);
         codestream_ecc(&mut data, &mut ds)?;
-        decode_payload(&mut data, &mut ds)?;
 
-        Ok(data)
+        Ok((data, ds))
     }
 }

@@ -165,6 +165,16 @@ pub struct Data {
     pub eci: Option<Eci>,
 }
 
+/// Patched: a QR-code's data codewords after error correction (the data segments, then
+/// the terminator and padding), with its parameters.
+#[derive(Clone, Debug)]
+pub struct Codewords {
+    pub version: usize,
+    pub ecc_level: EccLevel,
+    pub mask: i32,
+    pub bytes: Vec<u8>,
+}
+
 /// Obtain the library version string.
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()

@@ -1,0 +1,107 @@
+//! From a QR code's bytes to text. A byte segment's character set is named by the ECI
+//! before it, if any; Kanji segments are Shift_JIS whatever the ECI. Bytes that do not
+//! decode in their character set, or a character set not known here, give no text: the
+//! code is then unreadable, never read as something else.
+
+use super::shift_jis;
+
+/// How a run of bytes is to be read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Charset {
+    /// No ECI named one: see `guessed`.
+    Unnamed,
+    Latin1,
+    ShiftJis,
+    Utf8,
+    Ascii,
+}
+
+impl Charset {
+    /// The character set an ECI designator names, among those people meet in QR codes;
+    /// `None` for any other (the code is then refused, not guessed at).
+    pub fn of_eci(designator: u32) -> Option<Charset> {
+        match designator {
+            // 1 is ISO-8859-1 in the 1999 edition of the standard, 3 since.
+            1 | 3 => Some(Charset::Latin1),
+            20 => Some(Charset::ShiftJis),
+            26 => Some(Charset::Utf8),
+            27 | 170 => Some(Charset::Ascii),
+            _ => None,
+        }
+    }
+
+    /// The text of `bytes` in this character set, if they are valid in it.
+    pub fn decode(self, bytes: &[u8]) -> Option<String> {
+        match self {
+            Charset::Unnamed => guessed(bytes),
+            Charset::Latin1 => Some(latin1(bytes)),
+            Charset::ShiftJis => shift_jis::decode(bytes),
+            Charset::Utf8 => String::from_utf8(bytes.to_vec()).ok(),
+            Charset::Ascii => bytes.is_ascii().then(|| latin1(bytes)),
+        }
+    }
+}
+
+/// Bytes with no ECI. The standard's default is ISO-8859-1, but most encoders (phones'
+/// apps, libraries) write UTF-8 without saying so, and Japanese ones Shift_JIS; ZXing reads
+/// them the same way. So:
+/// 1. valid UTF-8 is UTF-8 (Latin-1 text with accents is almost never valid UTF-8);
+/// 2. else Shift_JIS, if the bytes decode in it cleanly and hold a byte from 0x80 to 0x9F:
+///    those are control characters in ISO-8859-1, never in text, and in Shift_JIS they
+///    begin every kana and common kanji;
+/// 3. else ISO-8859-1, if no byte is such a control character;
+/// 4. else none: text in some other character set, which cannot be told.
+///
+/// Latin-1 text such as "Hélène" is also valid Shift_JIS (two rare kanji), which is why
+/// step 2 asks for the control-character bytes rather than trying Shift_JIS first.
+fn guessed(bytes: &[u8]) -> Option<String> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Some(text.to_string());
+    }
+    let has_controls = bytes.iter().any(|b| (0x80..=0x9F).contains(b));
+    if has_controls {
+        shift_jis::decode(bytes)
+    } else {
+        Some(latin1(bytes))
+    }
+}
+
+/// ISO-8859-1: each byte is the code point of the same number.
+fn latin1(bytes: &[u8]) -> String {
+    bytes.iter().map(|&b| char::from(b)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_character_sets() {
+        assert_eq!(Charset::of_eci(26).unwrap().decode("Zoë".as_bytes()).as_deref(), Some("Zoë"));
+        assert_eq!(Charset::of_eci(26).unwrap().decode(b"Zo\xeb"), None);
+        assert_eq!(Charset::of_eci(3).unwrap().decode(b"Zo\xeb").as_deref(), Some("Zoë"));
+        assert_eq!(Charset::of_eci(1), Charset::of_eci(3));
+        assert_eq!(Charset::of_eci(20).unwrap().decode(b"\x93\xfa\x96\x7b").as_deref(), Some("日本"));
+        assert_eq!(Charset::of_eci(20).unwrap().decode(b"\x93"), None);
+        assert_eq!(Charset::of_eci(27).unwrap().decode(b"abc").as_deref(), Some("abc"));
+        assert_eq!(Charset::of_eci(27).unwrap().decode(b"\xe9"), None);
+        // Code page 437, ISO-8859-2, Big5, binary: not read here.
+        for unknown in [0, 2, 4, 28, 899] {
+            assert_eq!(Charset::of_eci(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn unnamed_bytes_are_utf8_then_shift_jis_then_latin1() {
+        let read = |bytes: &[u8]| Charset::Unnamed.decode(bytes);
+        assert_eq!(read("Grüße, 日本".as_bytes()).as_deref(), Some("Grüße, 日本"));
+        // Shift_JIS: kana and common kanji begin with bytes Latin-1 text never holds.
+        assert_eq!(read(b"\x82\xb1\x82\xf1\x82\xc9\x82\xbf\x82\xcd").as_deref(), Some("こんにちは"));
+        assert_eq!(read(b"\x93\x8c\x8b\x9e").as_deref(), Some("東京"));
+        // Latin-1, though "Hélène" is also valid Shift_JIS.
+        assert_eq!(read(b"H\xe9l\xe8ne").as_deref(), Some("Hélène"));
+        assert_eq!(read(b"M\xfcller").as_deref(), Some("Müller"));
+        // Windows-1252 quotes (control characters in Latin-1), not valid Shift_JIS: refused.
+        assert_eq!(read(b"\x93quoted\x94 \xe9"), None);
+    }
+}
