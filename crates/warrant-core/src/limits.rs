@@ -26,8 +26,9 @@ pub const MAX_SERIAL_BYTES: usize = 32;
 /// collisions negligible across all forces' cards while keeping the QR small.
 pub const SERIAL_BYTES: usize = 8;
 
-/// Allowance for a phone clock that runs slow, applied to not-before only: a card
-/// issued minutes ago must not be called "not yet valid" at the door.
+/// Allowance for a phone clock that runs slow, applied to a card's not-before (a card
+/// issued minutes ago must not be called "not yet valid" at the door) and to a signed
+/// list's `iat` (a list published minutes ago must not be refused as dated ahead).
 pub const CLOCK_SKEW_SECONDS: i64 = 300;
 
 /// How far from the checker's clock a live code's time may be for the verdict `live`

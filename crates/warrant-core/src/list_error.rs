@@ -18,6 +18,9 @@ pub enum ListError {
     InvalidSignature,
     /// Past its expiry: no longer to be relied on at all.
     Expired { expires: i64 },
+    /// Signed later than now (beyond the clock allowance): either a key was stolen and a list
+    /// dated ahead to outrank every real one, or this device's clock is behind.
+    IssuedInFuture { issued_at: i64 },
 }
 
 impl ListError {
@@ -30,6 +33,7 @@ impl ListError {
             ListError::UnknownSigner => "unknown-signer",
             ListError::InvalidSignature => "invalid-signature",
             ListError::Expired { .. } => "expired",
+            ListError::IssuedInFuture { .. } => "issued-in-future",
         }
     }
 }
@@ -44,6 +48,7 @@ impl core::fmt::Display for ListError {
             ListError::UnknownSigner => f.write_str("list is signed by a key that may not sign it"),
             ListError::InvalidSignature => f.write_str("list signature does not match (tampered or forged)"),
             ListError::Expired { .. } => f.write_str("list has expired"),
+            ListError::IssuedInFuture { .. } => f.write_str("list is dated after now (or this clock is behind)"),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::envelope::{seal, Envelope};
 use crate::labels::{LIST_VERSION, REVOCATION_LIST_CONTENT_TYPE};
 use crate::limits::{MAX_ISSUER_CHARS, MAX_LIST_BYTES, MAX_SERIAL_BYTES};
 use crate::list_error::ListError;
-use crate::trust::TrustList;
+use crate::trust::{check_dates, TrustList};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RevocationList {
@@ -76,9 +76,7 @@ impl RevocationList {
         if key.vouches_for(list.issued_at).is_err() {
             return Err(ListError::UnknownSigner);
         }
-        if now >= list.expires {
-            return Err(ListError::Expired { expires: list.expires });
-        }
+        check_dates(list.issued_at, list.expires, now)?;
         Ok(list)
     }
 

@@ -11,7 +11,7 @@ use crate::cbor_map::{self, int, map, FieldError, MapReader};
 use crate::envelope::{seal, Envelope};
 use crate::keys;
 use crate::labels::{LIST_VERSION, TRUST_LIST_CONTENT_TYPE};
-use crate::limits::{MAX_ISSUER_CHARS, MAX_LIST_BYTES};
+use crate::limits::{CLOCK_SKEW_SECONDS, MAX_ISSUER_CHARS, MAX_LIST_BYTES};
 use crate::list_error::ListError;
 use crate::verdict::KeyProblem;
 
@@ -116,9 +116,7 @@ impl TrustList {
             return Err(ListError::InvalidSignature);
         }
         let list = TrustList::from_payload(envelope.payload())?;
-        if now >= list.expires {
-            return Err(ListError::Expired { expires: list.expires });
-        }
+        check_dates(list.issued_at, list.expires, now)?;
         Ok(list)
     }
 
@@ -148,6 +146,19 @@ impl TrustList {
             ("next_update", int(self.next_update)),
         ]))
     }
+}
+
+/// The dates every signed list must pass at `now` (docs/FORMAT.md §7.3, §8): not expired, and
+/// not signed after now beyond the clock allowance. A list dated ahead would outrank every
+/// real list that follows it (checkers keep only newer lists), so it is refused outright.
+pub(crate) fn check_dates(issued_at: UnixTime, expires: UnixTime, now: UnixTime) -> Result<(), ListError> {
+    if now >= expires {
+        return Err(ListError::Expired { expires });
+    }
+    if issued_at > now.saturating_add(CLOCK_SKEW_SECONDS) {
+        return Err(ListError::IssuedInFuture { issued_at });
+    }
+    Ok(())
 }
 
 fn vec_of<const N: usize>(entries: [(&'static str, Value); N]) -> Vec<(&'static str, Value)> {

@@ -137,3 +137,25 @@ fn expired_revocation_list_is_refused() {
     assert_eq!(RevocationList::open(&signed, &world.trust, list.expires), Err(ListError::Expired { expires: list.expires }));
     assert!(RevocationList::open(&signed, &world.trust, list.expires - 1).is_ok());
 }
+
+#[test]
+fn lists_dated_after_now_are_refused_beyond_the_clock_allowance() {
+    // A stolen key could date a list years ahead so that it outranks every real list that
+    // follows; a checker that keeps only newer lists would then never take the real one.
+    let world = World::new();
+    let roots = [world.root_key.clone()];
+    let allowance = limits::CLOCK_SKEW_SECONDS;
+    let mut trust = world.trust.clone();
+    trust.issued_at = NOW + allowance + 1;
+    let signed = trust.sign(&world.root, &world.root_key.kid).unwrap();
+    assert_eq!(TrustList::open(&signed, &roots, NOW), Err(ListError::IssuedInFuture { issued_at: NOW + allowance + 1 }));
+    assert!(TrustList::open(&signed, &roots, NOW + 1).is_ok(), "within the allowance");
+
+    // A day ahead (the force key vouches for that day, so only the date refuses it).
+    let mut list = world.revocations(&[]);
+    list.issued_at = NOW + DAY;
+    list.expires = NOW + 30 * DAY;
+    let signed = list.sign(&world.force_key, &world.kid).unwrap();
+    assert_eq!(RevocationList::open(&signed, &world.trust, NOW), Err(ListError::IssuedInFuture { issued_at: list.issued_at }));
+    assert_eq!(ListError::IssuedInFuture { issued_at: 0 }.code(), "issued-in-future");
+}
