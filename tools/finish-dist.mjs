@@ -1,7 +1,8 @@
 // After `trunk build`: replaces Trunk's inline loader, so that the page runs under a
 // Content-Security-Policy with no 'unsafe-inline' on any static host, by a start at the end
 // of wasm-bindgen's glue module (minified), inlines the tab icon, and copies the signed lists into dist/lists/ for the checker's refresh. Then makes the checker installable
-// and usable offline: copies the web app manifest, icons and embed.js from www/, writes the
+// and usable offline: copies the web app manifest, icons, embed.js and the decoder's worker
+// (scan-worker.js) from www/, writes the
 // desk.html and embed.html pages, and writes dist/sw.js from the www/sw.js template with the
 // list of files to precache and a version hash of them.
 // Usage: node tools/finish-dist.mjs DIST TRUST_DIR
@@ -79,6 +80,9 @@ if (existsSync(join(www, 'embed.js'))) copyFileSync(join(www, 'embed.js'), join(
 for (const page of ['desk.html', 'embed.html']) copyFileSync(indexPath, join(dist, page));
 // The officer page alone loads officer.js, its hold on the phone's key (WebCrypto, IndexedDB).
 copyFileSync(join(www, 'officer.js'), join(dist, 'officer.js'));
+// The decoder runs in a worker of its own (src/browser/scanner.rs), which fetches scanner.wasm:
+// both are app files, precached below.
+copyFileSync(join(www, 'scan-worker.js'), join(dist, 'scan-worker.js'));
 
 // Precache the app shell: every file directly in dist/, the icons, and the lists as
 // published with this build, so that one visit is enough to check offline even though the
