@@ -132,6 +132,13 @@ lists-none = Nid oes rhestr o gardiau wedi'u canslo ar gael eto.
 lists-trust-out-of-date = Mae'r rhestr o heddluoedd wedi dyddio.
 offline-note = Rydych all-lein. Caiff cardiau eu gwirio gyda'r rhestrau sydd wedi'u cadw ar y ddyfais hon.
 
+## A device clock that is provably wrong
+
+clock-behind-strong = Mae cloc y ddyfais hon yn anghywir.
+clock-behind = Mae'n dweud { $clock }, ond mae'r dyddiad o leiaf yn { $floor }, felly caiff cardiau eu gwirio fel ar { $floor }. Gosodwch y dyddiad a'r amser cywir yng ngosodiadau'r ddyfais.
+clock-ahead-strong = Gwiriwch ddyddiad y ddyfais hon.
+clock-ahead = Mae'n dweud { $clock }, ac mae pob rhestr o heddluoedd sydd gan y gwiriwr hwn wedi dod i ben ar { $expired }. Os yw'r dyddiad yn anghywir, gosodwch y dyddiad a'r amser cywir, yna ail-lwythwch y dudalen hon. Os yw'n gywir, cysylltwch â'r rhyngrwyd ac ail-lwythwch.
+
 ## Dates: "31 Mai 2029"
 
 date-long = { $day } { $month } { $year }

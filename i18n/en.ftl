@@ -130,6 +130,13 @@ lists-none = No list of cancelled cards is available yet.
 lists-trust-out-of-date = The list of police forces is out of date.
 offline-note = You are offline. Cards are checked with the lists saved on this device.
 
+## A device clock that is provably wrong
+
+clock-behind-strong = This device's clock is wrong.
+clock-behind = It says { $clock }, but the date is at least { $floor }, so cards are checked as of { $floor }. Set the right date and time in the device's settings.
+clock-ahead-strong = Check this device's date.
+clock-ahead = It says { $clock }, and every list of police forces this checker has ran out on { $expired }. If the date is wrong, set the right date and time, then reload this page. If it is right, connect to the internet and reload.
+
 ## Dates: "31 May 2029"
 
 date-long = { $day } { $month } { $year }

@@ -1,6 +1,9 @@
 //! What every layout shares: the trust data, the outcome on screen, and the ways to change
 //! them. Lists are refreshed from this origin on load, every few minutes and whenever the
-//! network comes back, so an installed checker left open stays current.
+//! network comes back, so an installed checker left open stays current. The public page and
+//! the desk keep the lists they verified, and their marks, in the page's storage, so that
+//! what a reload, another tab or an offline visit gets is never older than what was verified
+//! (`trust_store`); the embedded frame keeps nothing on the device.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,13 +14,17 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::browser::listener::Listener;
-use crate::browser::{self, address, fetch, installed};
+use crate::browser::{self, address, fetch, installed, storage};
 use crate::checking::{self, Outcome};
 use crate::latest::{Ticket, Tickets};
-use crate::trust_store::TrustStore;
+use crate::saved_lists;
+use crate::trust_store::{Saved, TrustStore};
 
 /// Where the signed lists are published, relative to the page (same origin).
 const LISTS_PATH: &str = "lists/";
+
+/// Where the verified lists and their marks are kept (`saved_lists`).
+const SAVED_LISTS_KEY: &str = "warrant-check-lists";
 
 /// How often an open checker fetches the lists again (they are small and the same for
 /// everyone, so this says nothing about what is being checked).
@@ -69,7 +76,9 @@ struct Shown {
 
 #[hook]
 pub fn use_checker() -> Checker {
-    let store = use_state(|| Rc::new(TrustStore::from_snapshot(browser::now())));
+    let keeps_lists = use_memo((), |_| crate::app::current_page_mode().embedding().is_none());
+    let keeps_lists = *keeps_lists;
+    let store = use_state(|| Rc::new(TrustStore::from_snapshot(load_saved(keeps_lists), browser::now())));
     let shown = use_state(|| None::<Shown>);
     let online = use_state(installed::is_online);
     // The store as of the latest render, for refreshes started by timers and events, and
@@ -91,8 +100,8 @@ pub fn use_checker() -> Checker {
             let performance = browser::window().performance();
             let started = performance.as_ref().map(|p| p.now());
             let store = latest.borrow().clone();
-            let result =
-                checking::check_text(&text, &store, &address::own_address(), browser::now());
+            let now = store.judging_time(browser::now());
+            let result = checking::check_text(&text, &store, &address::own_address(), now);
             if let (Some(p), Some(t0)) = (&performance, started) {
                 browser::record_measure(p, "warrant-verify", t0);
             }
@@ -115,8 +124,8 @@ pub fn use_checker() -> Checker {
         use_effect_with((*store).clone(), move |store| {
             let text = shown_text.borrow().clone();
             if let (Some(text), Some(current)) = (text, &*shown) {
-                let fresh =
-                    checking::check_text(&text, store, &address::own_address(), browser::now());
+                let now = store.judging_time(browser::now());
+                let fresh = checking::check_text(&text, store, &address::own_address(), now);
                 if fresh != *current.outcome {
                     shown.set(Some(Shown { id: current.id, outcome: Rc::new(fresh) }));
                 }
@@ -155,8 +164,9 @@ pub fn use_checker() -> Checker {
                 show.emit(text);
             }
             let later_links = address::watch_deep_links(move |text| show.emit(text));
-            let refresh =
-                Rc::new(move || spawn_local(refresh_lists(latest.clone(), setter.clone())));
+            let refresh = Rc::new(move || {
+                spawn_local(refresh_lists(latest.clone(), setter.clone(), keeps_lists))
+            });
             refresh();
             let tick = {
                 let refresh = refresh.clone();
@@ -197,18 +207,31 @@ pub fn use_checker() -> Checker {
     }
 }
 
+/// What this device saved, where this layout keeps lists at all.
+fn load_saved(keeps_lists: bool) -> Option<Saved> {
+    keeps_lists.then(|| storage::get(SAVED_LISTS_KEY)).flatten().and_then(|text| saved_lists::read(&text))
+}
+
 /// Fetches the trust list and the bundle of every force's revocation list from this origin
-/// and keeps each list that the built-in root vouches for and that is newer than the one held.
-async fn refresh_lists(latest: Rc<RefCell<Rc<TrustStore>>>, store: UseStateSetter<Rc<TrustStore>>) {
+/// and keeps each list that the built-in root vouches for and that is newer than the one held,
+/// or than any saved on this device by this page or another tab. A response that is not a
+/// list (a Wi-Fi portal's login page, an error page) is refused like a forged one.
+async fn refresh_lists(
+    latest: Rc<RefCell<Rc<TrustStore>>>,
+    store: UseStateSetter<Rc<TrustStore>>,
+    keeps_lists: bool,
+) {
     let held = latest.borrow().clone();
     if !held.has_root() {
         return;
     }
-    let now = browser::now();
     let mut fresh = (*held).clone();
-    fresh.expire(now);
+    if let Some(saved) = load_saved(keeps_lists) {
+        fresh.restore(&saved, browser::now());
+    }
+    fresh.expire(browser::now());
     if let Some(bytes) = fetch::fetch_bytes(&format!("{LISTS_PATH}trust-list.cose")).await {
-        if let Err(e) = fresh.accept_trust_list(&bytes, now) {
+        if let Err(e) = fresh.accept_trust_list(&bytes, browser::now()) {
             web_sys::console::warn_1(&format!("refused the fetched trust list: {e}").into());
         }
     }
@@ -218,7 +241,7 @@ async fn refresh_lists(latest: Rc<RefCell<Rc<TrustStore>>>, store: UseStateSette
         match warrant_core::read_revocation_bundle(&bytes) {
             Ok(lists) => {
                 for list in lists {
-                    if let Err(e) = fresh.accept_revocation_list(&list, now) {
+                    if let Err(e) = fresh.accept_revocation_list(&list, browser::now()) {
                         web_sys::console::warn_1(&format!("refused the fetched revocation list: {e}").into());
                     }
                 }
@@ -226,8 +249,18 @@ async fn refresh_lists(latest: Rc<RefCell<Rc<TrustStore>>>, store: UseStateSette
             Err(e) => web_sys::console::warn_1(&format!("refused the fetched revocation bundle: {e}").into()),
         }
     }
-    // Another refresh may have finished meanwhile: only ever move forward from what is held now.
-    if fresh != **latest.borrow() {
+    if keeps_lists {
+        // What another tab saved while these requests were out is merged in before saving,
+        // so that no tab ever writes back lists older than the ones already kept.
+        if let Some(saved) = load_saved(keeps_lists) {
+            fresh.restore(&saved, browser::now());
+        }
+        storage::set(SAVED_LISTS_KEY, &saved_lists::write(&fresh.saved()));
+    }
+    // Another refresh may have finished meanwhile: only ever move forward from what is held
+    // now (what it took is in storage, and `restore` would have merged it above).
+    let current = latest.borrow().clone();
+    if fresh != *current {
         store.set(Rc::new(fresh));
     }
 }

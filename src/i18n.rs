@@ -363,7 +363,7 @@ mod tests {
     fn compiled_messages_equal_fluent_bundle() {
         let variables = [
             "force", "address", "hours", "days", "date", "day", "month", "year", "rank", "number",
-            "name",
+            "name", "clock", "floor", "expired",
         ];
         let every = |value: Arg<'static>| -> Vec<(&str, Arg<'static>)> {
             variables.iter().map(|v| (*v, value.clone())).collect()

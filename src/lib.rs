@@ -2,7 +2,7 @@
 //! code (camera, photo, paste or deep link) and verifies it in the browser with
 //! `warrant-core`. A frame travels one way: image → QR text → verdict → screen.
 //!
-//! The pure parts (`trust_store`, `checking`, `latest`, `qr_image`, `words`) have no browser
+//! The pure parts (`trust_store`, `saved_lists`, `checking`, `latest`, `qr_image`, `words`) have no browser
 //! dependency and are unit-tested natively; `browser` holds the edges (camera, fetch, files,
 //! address bar); `components` are the screens.
 
@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod latest;
 pub mod officer_app;
 pub mod page_mode;
+pub mod saved_lists;
 /// Reading a QR code from a frame: the `qr-scan` crate.
 pub use qr_scan as qr_image;
 pub mod theme;

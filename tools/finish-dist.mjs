@@ -84,16 +84,13 @@ copyFileSync(join(www, 'officer.js'), join(dist, 'officer.js'));
 // both are app files, precached below.
 copyFileSync(join(www, 'scan-worker.js'), join(dist, 'scan-worker.js'));
 
-// Precache the app shell: every file directly in dist/, the icons, and the lists as
-// published with this build, so that one visit is enough to check offline even though the
-// page fetched its lists before the service worker took over. Later lists are fetched
-// network first and the last good ones kept. Never the samples.
+// Precache the app shell: every file directly in dist/ and the icons. Never the lists (the
+// page keeps the lists it has verified itself: src/trust_store.rs) nor the samples.
 const NOT_PRECACHED = new Set(['sw.js', 'samples.json', 'embed.js']);
 const officerOnly = (name) => /^(officer\.html|officer\.js|qr-encode\.wasm|warrant-officer-[\w-]+\.(js|wasm))$/.test(name);
 const files = [
   ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && !officerOnly(name) && statSync(join(dist, name)).isFile()),
   ...readdirSync(join(dist, 'icons')).map((name) => 'icons/' + name),
-  ...FETCHED_LISTS.map((name) => 'lists/' + name),
 ].sort();
 const hash = createHash('sha256');
 let bytes = 0;

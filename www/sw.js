@@ -1,7 +1,10 @@
 // Warrant Check service worker: the checker works offline after one visit. This is a template;
 // tools/finish-dist.mjs fills in PRECACHE (the built app's files) and VERSION (their hash).
-// It stores only the app's own files and the signed lists: nothing about any card is ever
-// stored (cards are read in the page, and deep-link #fragments never reach a service worker).
+// It stores only the app's own files: nothing about any card is ever stored (cards are read
+// in the page, and deep-link #fragments never reach a service worker). The signed lists are
+// kept by the page itself, and only once it has verified them (src/trust_store.rs): this
+// worker cannot check a signature, so it never keeps a list it fetched (a Wi-Fi portal's
+// login page or a replayed old list would otherwise become the "last good" one).
 const PRECACHE = [];
 // The officer page's own files: only officers' phones need them, so they are kept when
 // first used (and then work offline) rather than downloaded by every visitor.
@@ -9,7 +12,8 @@ const ON_USE = [];
 const VERSION = 'dev';
 
 const APP_CACHE = `warrant-check-app-${VERSION}`;
-const LISTS_CACHE = 'warrant-check-lists';
+// Earlier versions kept fetched lists here, unverified: such a cache is deleted.
+const LEGACY_LISTS_CACHE = 'warrant-check-lists';
 // Relative to this script, so the checker can be hosted under any path of a force's site.
 const BASE = new URL('./', self.location);
 const PRECACHED = new Set(PRECACHE.map((u) => new URL(u, BASE).href));
@@ -29,10 +33,10 @@ self.addEventListener('install', (event) => {
 });
 
 self.addEventListener('activate', (event) => {
-  // Old versions' files go; the lists cache stays, as the last good lists are still good.
+  // Old versions' files go, and any unverified lists an earlier version kept.
   event.waitUntil(caches.keys()
     .then((names) => Promise.all(names
-      .filter((name) => name.startsWith('warrant-check-app-') && name !== APP_CACHE)
+      .filter((name) => (name.startsWith('warrant-check-app-') && name !== APP_CACHE) || name === LEGACY_LISTS_CACHE)
       .map((name) => caches.delete(name))))
     .then(() => self.clients.claim()));
 });
@@ -44,10 +48,6 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== BASE.origin || !url.pathname.startsWith(BASE.pathname)) return;
   const path = url.pathname.slice(BASE.pathname.length);
 
-  if (path.startsWith('lists/') && /\.(cose|cbor)$/.test(path)) {
-    event.respondWith(freshList(event, url));
-    return;
-  }
   // Pages: the query only picks settings such as the language (?lang=cy); the file is the same.
   const page = path === '' || path.endsWith('/') ? path + 'index.html' : path;
   const pageURL = new URL(page, BASE).href;
@@ -56,7 +56,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (PRECACHED.has(url.href) || KEPT_ON_USE.has(url.href)) event.respondWith(fromCache(request, APP, request));
-  // Anything else (sample cards, unknown paths) goes straight to the network, never cached.
+  // Anything else (the signed lists, sample cards, unknown paths) goes straight to the
+  // network, never cached here.
 });
 
 // Cache first, then the network; an app file fetched for the first time (the officer
@@ -75,30 +76,4 @@ async function fromCache(key, options, request) {
   // A navigation may not be answered with a redirected response (hosts that redirect
   // index.html to ./ would break the page), so hand back a plain copy.
   return cached.redirected ? new Response(cached.body, cached) : cached;
-}
-
-// Signed lists: network first, so the app gets fresh lists whenever it is online; the last
-// good copy when offline or when the server fails. The signature is checked by the app.
-async function freshList(event, url) {
-  url.search = '';
-  const key = url.href;
-  let response;
-  try {
-    response = await fetch(event.request);
-  } catch (error) {
-    const cached = await lastGoodList(key);
-    if (cached) return cached;
-    throw error;
-  }
-  if (response.ok) {
-    const copy = response.clone();
-    event.waitUntil(caches.open(LISTS_CACHE).then((cache) => cache.put(key, copy)));
-    return response;
-  }
-  return (await lastGoodList(key)) ?? response;
-}
-
-// The newest copy held: one fetched since install, else the one precached with the app.
-async function lastGoodList(key) {
-  return (await caches.match(key, { cacheName: LISTS_CACHE, ignoreVary: true })) ?? caches.match(key, APP);
 }

@@ -13,6 +13,7 @@ pub mod page_text;
 pub mod pixels;
 pub mod qr_encoder;
 pub mod scanner;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{ClipboardEvent, DragEvent, KeyboardEvent};
 use yew::prelude::*;
 
-use super::list_status::{DemoBanner, ListStatus};
+use super::list_status::{ClockWarning, DemoBanner, ListStatus};
 use super::paste_form::PasteForm;
 use super::photo_input::{qr_text_in_photo, PhotoInput};
 use super::public_page::focus;
@@ -99,6 +99,7 @@ pub fn desk() -> Html {
     html! {
         <>
             <DemoBanner store={checker.store.clone()} />
+            <ClockWarning store={checker.store.clone()} />
             <div class="desk">
                 <section class="desk-input" aria-labelledby="ways-title" key={caller.to_string()}>
                     <h2 id="ways-title" class="visually-hidden">{ words.get("ways-title") }</h2>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::camera_view::CameraView;
-use super::list_status::{DemoBanner, ListStatus};
+use super::list_status::{ClockWarning, DemoBanner, ListStatus};
 use super::paste_form::PasteForm;
 use super::photo_input::PhotoInput;
 use super::use_words;
@@ -73,6 +73,7 @@ pub fn public_page(props: &Props) -> Html {
     html! {
         <>
             <DemoBanner store={checker.store.clone()} />
+            <ClockWarning store={checker.store.clone()} />
             // Always in the page, so that screen readers announce what appears in it.
             <div class="verdict-region" aria-live="assertive" aria-atomic="true">
                 if let Some(o) = &checker.outcome {

@@ -46,14 +46,15 @@ test('one visit, then the network is cut: the checker still opens and checks car
   await page.goto(ORIGIN + '/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    // Installed: the app shell and the lists published with it are precached.
+    // Installed: the app shell precached by the service worker, the verified lists kept by
+    // the page itself.
     for (let i = 0; i < 100; i++) {
-      if (await caches.match('lists/revocations.cbor')) return;
+      if (localStorage.getItem('warrant-check-lists')?.includes('revocation-list ')) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('lists never cached');
+    throw new Error('lists never kept');
   });
-  // The installed app's data: the app's own files and the signed lists, nothing else.
+  // The installed app's data: the app's own files, nothing else (never an unverified list).
   const cached = await page.evaluate(async () => {
     const urls = [];
     for (const name of await caches.keys()) {
@@ -62,11 +63,11 @@ test('one visit, then the network is cut: the checker still opens and checks car
     return urls;
   });
   for (const path of cached) {
-    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|manifest\.webmanifest|icons\/[\w-]+\.(png|svg)|[\w-]+\.(js|css|wasm)|lists\/(trust-list\.cose|revocations\.cbor))$/);
+    expect(path).toMatch(/^\/(|index\.html|desk\.html|embed\.html|manifest\.webmanifest|icons\/[\w-]+\.(png|svg)|[\w-]+\.(js|css|wasm))$/);
   }
-  expect(cached).toContain('/lists/revocations.cbor');
   expect(cached).toContain('/scanner.wasm');
-  expect(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0);
+  expect(await page.evaluate(() => sessionStorage.length + document.cookie.length)).toBe(0);
+  expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['warrant-check-lists']);
 
   // Network cut: the server is gone and the browser is offline.
   await stopServer(server);

@@ -1,29 +1,12 @@
 // The page's snapshot is replaced by fresher signed lists from its own origin, and a verdict
 // already on screen is redone with them; lists not signed by the built-in root are refused.
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { root, sample, fragment, verdictOf } from './samples.mjs';
-
-const tool = resolve(root, 'target/release/warrant-issuer');
-
-/// A revocation bundle holding a list signed now by the DEMO force key, revoking the given
-/// card: what the identity team publishes after `revoke`.
-function newerListRevoking(qrText) {
-  const serial = JSON.parse(execFileSync(tool, ['inspect', qrText])).serial;
-  const dir = mkdtempSync(join(tmpdir(), 'revoke-'));
-  execFileSync(tool, ['revoke', '--key', resolve(root, 'demo-out/demo-force.key.pem'), '--issuer', 'DEMO',
-    '--register', join(dir, 'register.txt'), '--serial', serial, '--out', join(dir, 'list.cose')]);
-  execFileSync(tool, ['bundle', '--trust-list', resolve(root, 'demo-out/trust-list.cose'), '--root', resolve(root, 'demo-out/demo-root.pub.pem'),
-    '--out', join(dir, 'revocations.cbor'), join(dir, 'list.cose')]);
-  return readFileSync(join(dir, 'revocations.cbor'));
-}
+import { sample, fragment, verdictOf } from './samples.mjs';
+import { bundleRevoking } from './issuer.mjs';
 
 test('a card revoked after the page was built turns from genuine to revoked when the fresh list arrives', async ({ page }) => {
   const genuine = sample('genuine');
-  const fresh = newerListRevoking(genuine.qr_text);
+  const fresh = bundleRevoking(genuine.qr_text);
   let release;
   const held = new Promise((r) => { release = r; });
   // Hold the fresh list back until the snapshot's verdict is on screen.
@@ -38,7 +21,7 @@ test('a card revoked after the page was built turns from genuine to revoked when
 });
 
 test('a tampered list from the server is refused and the snapshot stands', async ({ page }) => {
-  const fresh = newerListRevoking(sample('genuine').qr_text);
+  const fresh = bundleRevoking(sample('genuine').qr_text);
   fresh[fresh.length - 1] ^= 1;
   const warnings = [];
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });

@@ -22,7 +22,10 @@ test('keyboard: type, Enter, read back, Escape for the next caller', async ({ ta
   await expect.poll(() => tab.focused('#code-input')).toBe(true);
   expect(await tab.eval(() => document.querySelector('#code-input').value)).toBe('');
   expect(await tab.eval(() => document.body.innerText)).not.toContain('Jane Smith');
-  expect(await tab.eval(() => document.querySelector('#photo-input').files.length + localStorage.length + sessionStorage.length + document.cookie.length)).toBe(0);
+  // Nothing of the caller's card is kept: only the lists, the same for everyone.
+  expect(await tab.eval(() => document.querySelector('#photo-input').files.length + sessionStorage.length + document.cookie.length)).toBe(0);
+  expect(await tab.eval(() => Object.keys(localStorage))).toEqual(['warrant-check-lists']);
+  expect(await tab.eval(() => localStorage.getItem('warrant-check-lists'))).not.toContain(sample('genuine').qr_text.split('#')[1].slice(0, 24));
 
   // The button does the same, for a mouse.
   await tab.enter('#code-input', sample('expired').qr_text);
