@@ -97,7 +97,10 @@ test('no service-worker API (private windows, in-app browsers): every page still
     expect(await tab.verdict()).toBe('expired');
     await load(tab, checker, 'officer.html');
     expect(await tab.eval(() => 'serviceWorker' in navigator)).toBe(false);
-    await tab.element('#officer-credential');
+    await (await tab.button("Make this phone's key")).click();
+    await (await tab.element('#officer-card')).sendKeys(sample('genuine').qr_text);
+    await (await tab.button('Make the enrolment request')).click();
+    expect(JSON.parse(await (await tab.element('#enrol-request')).getAttribute('value')).card).toBe(sample('genuine').qr_text);
   } finally {
     await forgetOrigin(tab).catch(() => {});
     await checker.stop();
