@@ -124,6 +124,9 @@ test('without data-share-verdict the frame asks for the same height whatever the
     const host = await tab.eval(() => ({ frame: document.querySelector('iframe').getBoundingClientRect().height, sizes: [...window.__sizes] }));
     seen.push({ verdict, ...host });
     await tab.driver.switchTo().frame(await tab.element(FRAME));
+    // The button is below the frame's fold now; WebKitGTK's driver does not scroll inside a
+    // frame before clicking, so it is scrolled into view first.
+    await tab.eval(() => document.querySelector('button.again').scrollIntoView({ block: 'center' }));
     await (await tab.button('Check another card')).click();
   }
   const sizes = seen.at(-1).sizes;
