@@ -3,12 +3,12 @@
 // page can stop an image that takes too long by ending this worker (src/browser/scanner.rs).
 // A plain script, not a module, so that every browser the checker serves can start it.
 //
-// Once started it fetches and compiles the decoder, then says { ready: true } (or
-// { ready: false } if the decoder cannot be had, as offline on a first visit). Then, for
-// each { width, height, luma } (luma an ArrayBuffer of width × height grey levels, given
-// over rather than copied), it answers { text, seen_module_px }: the code's text or null,
-// and how big a code's modules looked when one was seen but not read (or null). A fault in
-// the decoder answers { text: null, seen_module_px: null, fault: true }, and a fresh
+// It starts fetching and compiling the decoder at once. Asked { hello: true }, it answers
+// { ready: true } once it has the decoder, or { ready: false } if it cannot be had (offline
+// on a first visit). Asked { id, width, height, luma } (luma an ArrayBuffer of width × height
+// grey levels, given over rather than copied), it answers { id, text, seen_module_px }: the
+// code's text or null, and how big a code's modules looked when one was seen but not read
+// (or null). A fault in the decoder answers with fault: true and no text, and a fresh
 // instance reads the next image.
 'use strict';
 
@@ -18,17 +18,18 @@ const decoder = fetch(new URL('scanner.wasm', self.location), { cache: 'no-cache
     return response.arrayBuffer();
   })
   .then((bytes) => WebAssembly.compile(bytes));
+// Not an unhandled rejection before anyone asks: the answer to { hello } says it.
+decoder.catch(() => {});
 let instance = null;
 
-decoder.then(
-  () => self.postMessage({ ready: true }),
-  () => self.postMessage({ ready: false }),
-);
-
 self.onmessage = async (event) => {
-  const { width, height, luma } = event.data;
+  const { id, hello, width, height, luma } = event.data;
+  if (hello) {
+    self.postMessage({ ready: await decoder.then(() => true, () => false) });
+    return;
+  }
   try {
-    instance ??= await WebAssembly.instantiate(await decoder, {});
+    instance = instance || await WebAssembly.instantiate(await decoder, {});
     const exports = instance.exports;
     const pixels = new Uint8Array(luma);
     // Pointers come back as i32: read them as unsigned.
@@ -37,11 +38,11 @@ self.onmessage = async (event) => {
     const length = exports.scan(width, height);
     const seen = exports.seen_module_px();
     const text = length > 0
-      ? new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(exports.memory.buffer, exports.text() >>> 0, length))
+      ? new TextDecoder().decode(new Uint8Array(exports.memory.buffer, exports.text() >>> 0, length))
       : null;
-    self.postMessage({ text, seen_module_px: Number.isFinite(seen) ? seen : null });
+    self.postMessage({ id, text, seen_module_px: Number.isFinite(seen) ? seen : null });
   } catch (error) {
     instance = null;
-    self.postMessage({ text: null, seen_module_px: null, fault: true });
+    self.postMessage({ id, text: null, seen_module_px: null, fault: true });
   }
 };

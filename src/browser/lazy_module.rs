@@ -1,6 +1,6 @@
-//! Wasm modules the page fetches only when it needs them: the QR decoder (`scanner.wasm`,
-//! when a camera starts or a photo is given) and the QR encoder (`qr-encode.wasm`, on the
-//! officer page). Each is fetched once per page from beside it, and dropped if it faults so
+//! Wasm modules the page fetches only when it needs them, to run on the page: the QR
+//! decoder (`scanner.wasm`) where no worker can run it (`scanner`), and the QR encoder
+//! (`qr-encode.wasm`, on the officer page). Each is fetched once per page from beside it, and dropped if it faults so
 //! that the next use loads it afresh. They export plain functions over their own memory.
 
 use std::cell::RefCell;

@@ -2,14 +2,18 @@
 //!
 //! The page does not carry it: people who arrive by a card's link never need it, and those
 //! who scan start the camera first, which takes a moment of its own. So the module is
-//! fetched when a camera starts or a photo is given (`lazy_module`), and the service worker
-//! keeps it for offline use. A fault in the decoder traps that module rather than this
-//! page; the instance is then dropped and a fresh one loaded for the next frame.
+//! fetched when a camera starts or a photo is given, and the service worker keeps it for
+//! offline use. It runs in a worker (`worker`), so that no image, however it was made,
+//! blocks the page, and one that takes too long is stopped and counts as having no code.
+//! Where a worker cannot be started, it runs on the page (`in_page`), where its own bound
+//! on the work an image may cost still holds. A fault in the decoder traps that instance
+//! only; a fresh one reads the next image.
 
-use js_sys::Function;
-use wasm_bindgen::JsValue;
+mod in_page;
+mod worker;
 
-use super::lazy_module::{self, address, Module};
+use worker::{Answer, Readiness};
+
 use crate::qr_image::Scan;
 
 /// Beside the page, so that it is found wherever a force hosts the checker.
@@ -17,51 +21,35 @@ const FILE: &str = "scanner.wasm";
 
 /// Starts loading the decoder, if it is not loaded or loading already.
 pub fn preload() {
-    lazy_module::preload(FILE);
+    if !worker::preload() {
+        in_page::preload();
+    }
 }
 
-/// The decoder, ready to read images.
-pub struct Scanner {
-    module: Module,
-    image_buffer: Function,
-    scan: Function,
-    text: Function,
-    seen_module_px: Function,
+/// Whether the decoder can be had, once it has loaded (a later call tries again).
+pub async fn ready() -> bool {
+    match worker::ready().await {
+        Readiness::HasDecoder => true,
+        Readiness::NoDecoder => false,
+        Readiness::Unusable => in_page::ready().await,
+    }
 }
 
-impl Scanner {
-    /// The loaded decoder; `None` if it cannot be had. A later call tries again.
-    pub async fn get() -> Option<Scanner> {
-        let module = Module::get(FILE).await?;
-        Some(Scanner {
-            image_buffer: module.function("image_buffer")?,
-            scan: module.function("scan")?,
-            text: module.function("text")?,
-            seen_module_px: module.function("seen_module_px")?,
-            module,
-        })
-    }
+/// How long an image may take before it counts as one with no code. The decoder bounds its
+/// own work (under a second in a desktop browser for the worst picture of the largest size
+/// photos are scaled to); this is the backstop for slow devices. A camera frame that takes
+/// long is followed by another a moment later; a photo is given more, since it is the only
+/// one.
+pub const FRAME_TIME_MS: i32 = 2_000;
+pub const PHOTO_TIME_MS: i32 = 5_000;
 
-    /// Reads a greyscale image. `None` if the module faulted: it has then been dropped, and
-    /// `Scanner::get` loads a fresh one.
-    pub fn scan(&self, width: usize, height: usize, luma: &[u8]) -> Option<Scan> {
-        let found = self.try_scan(width, height, luma);
-        if found.is_none() {
-            lazy_module::forget(FILE);
-        }
-        found
-    }
-
-    fn try_scan(&self, width: usize, height: usize, luma: &[u8]) -> Option<Scan> {
-        let at = address(self.image_buffer.call1(&JsValue::NULL, &luma.len().into()).ok()?)?;
-        self.module.write(at, luma);
-        let length = self.scan.call2(&JsValue::NULL, &width.into(), &height.into()).ok()?.as_f64()?;
-        let seen = self.seen_module_px.call0(&JsValue::NULL).ok()?.as_f64().filter(|px| px.is_finite());
-        if length < 0.0 {
-            return (length == -1.0).then_some(Scan { text: None, seen_module_px: seen });
-        }
-        let at = address(self.text.call0(&JsValue::NULL).ok()?)?;
-        let text = String::from_utf8(self.module.read(at, length as u32)).ok()?;
-        Some(Scan { text: Some(text), seen_module_px: seen })
+/// Reads a greyscale image: the code's text, or, when a code was seen but not read, how
+/// big its modules looked. An image that takes longer than `time_ms` reads as having no
+/// code. `None` if the decoder cannot be had.
+pub async fn read(width: usize, height: usize, luma: &[u8], time_ms: i32) -> Option<Scan> {
+    match worker::read(width, height, luma, time_ms).await {
+        Answer::Read(found) => Some(found),
+        Answer::NotRead(Readiness::NoDecoder) => None,
+        Answer::NotRead(_) => in_page::read(width, height, luma).await,
     }
 }

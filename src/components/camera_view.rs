@@ -1,8 +1,9 @@
 //! Scanning with the camera: the rear camera into a video, frames decoded on the device
 //! until a QR code is read, then the camera stops at once. It also stops when the page is
 //! hidden or the view closes. Only the newest frame is ever decoded: a frame the video
-//! has not moved past is skipped, and nothing queues while a frame is being read. When a
-//! code is seen but not read, the view says why it may be: too far, or moving.
+//! has not moved past is skipped, and nothing queues while a frame is being read (in the
+//! decoder's worker, so the page answers meanwhile). When a code is seen but not read, the
+//! view says why it may be: too far, or moving.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -15,7 +16,7 @@ use yew::prelude::*;
 
 use super::use_words;
 use crate::browser::camera::{self, CameraError};
-use crate::browser::scanner::{self, Scanner};
+use crate::browser::scanner;
 use crate::browser::{document, pixels, sleep, window};
 use crate::i18n::Words;
 
@@ -177,13 +178,13 @@ async fn scan(
             return;
         }
     };
-    let Some(mut reader) = Scanner::get().await.filter(|_| alive.get()) else {
+    if !scanner::ready().await || !alive.get() {
         camera::stop(&stream);
         if alive.get() {
             state.set(State::NoReader);
         }
         return;
-    };
+    }
     state.set(State::Scanning {
         torch: camera::has_torch(&stream).then_some(false),
     });
@@ -202,23 +203,17 @@ async fn scan(
         if let Some(frame) = frame {
             last_frame_time = frame_time;
             let started = performance.as_ref().map(|p| p.now());
-            let found = match reader.scan(frame.width, frame.height, &frame.pixels) {
-                Some(found) => found,
-                // The decoder faulted on this frame and was dropped: a fresh one reads the next.
-                None => match Scanner::get().await {
-                    Some(fresh) => {
-                        reader = fresh;
-                        continue;
-                    }
-                    None => {
-                        stop_camera(&stream_slot);
-                        if alive.get() {
-                            state.set(State::NoReader);
-                        }
-                        return;
-                    }
-                },
+            // One frame in flight: the next is taken when this one is read (or given up on).
+            let Some(found) = scanner::read(frame.width, frame.height, &frame.pixels, scanner::FRAME_TIME_MS).await else {
+                stop_camera(&stream_slot);
+                if alive.get() {
+                    state.set(State::NoReader);
+                }
+                return;
             };
+            if !alive.get() {
+                return;
+            }
             if let (Some(p), Some(t0)) = (&performance, started) {
                 crate::browser::record_measure(p, "warrant-frame-decode", t0);
             }

@@ -6,8 +6,7 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::use_words;
-use crate::browser::pixels;
-use crate::browser::scanner::Scanner;
+use crate::browser::{pixels, scanner, window};
 use crate::checker::PendingCheck;
 
 #[derive(Properties, PartialEq)]
@@ -18,10 +17,22 @@ pub struct Props {
 }
 
 /// The QR text in a photo of a card, read here on the device; `None` if there is none
-/// (or the file is not a picture).
+/// (or the file is not a picture, or it took too long to read).
 pub async fn qr_text_in_photo(file: &web_sys::File) -> Option<String> {
-    let (scanner, image) = (Scanner::get().await?, pixels::from_image_file(file).await?);
-    scanner.scan(image.width, image.height, &image.pixels)?.text
+    // The decoder loads while the photo is decoded.
+    scanner::preload();
+    let image = pixels::from_image_file(file).await?;
+    if !scanner::ready().await {
+        return None;
+    }
+    // The reading alone, for tests and benchmarks.
+    let performance = window().performance();
+    let started = performance.as_ref().map(|p| p.now());
+    let found = scanner::read(image.width, image.height, &image.pixels, scanner::PHOTO_TIME_MS).await;
+    if let (Some(p), Some(t0)) = (&performance, started) {
+        crate::browser::record_measure(p, "warrant-photo-decode", t0);
+    }
+    found?.text
 }
 
 #[function_component(PhotoInput)]

@@ -77,9 +77,10 @@ test('deep link, paste and photo: only same-origin, card-independent requests, n
   expect(await verdictOf(page)).toBe('expired');
   await page.waitForLoadState('networkidle');
 
-  // Checking cards made no requests but one, the same for everyone: the decoder, fetched
-  // with the first photo (src/browser/scanner.rs). Everything else is the load itself.
-  expect(requests.slice(afterLoad.length).map((u) => new URL(u).pathname)).toEqual(['/scanner.wasm']);
+  // Checking cards made no requests but two, the same for everyone: the decoder and the
+  // worker it runs in, fetched with the first photo (src/browser/scanner.rs). Everything else
+  // is the load itself.
+  expect(requests.slice(afterLoad.length).map((u) => new URL(u).pathname)).toEqual(['/scan-worker.js', '/scanner.wasm']);
   expect(requests.slice(0, afterLoad.length)).toEqual(afterLoad);
   expectNothingLeaks(requests, [genuine, revoked, sample('expired')]);
   expect(await stored(page)).toEqual(nothingStored);
@@ -125,7 +126,8 @@ test('camera refused or missing: said plainly, other ways offered, nothing reque
   await expect(camera.getByRole('status')).toContainText(/photo of the card or type the code/);
   await expect(page.getByLabel("Type or paste the card's code or link")).toBeVisible();
   await expect(page.getByText('Use a photo of the card', { exact: true })).toBeVisible();
-  // At most the decoder, which starts loading as the camera is asked for: the same file for everyone.
-  expect(requests.slice(before).map((u) => new URL(u).pathname).filter((p) => p !== '/scanner.wasm')).toEqual([]);
+  // At most the decoder and its worker, which start loading as the camera is asked for: the
+  // same files for everyone.
+  expect(requests.slice(before).map((u) => new URL(u).pathname).filter((p) => p !== '/scanner.wasm' && p !== '/scan-worker.js')).toEqual([]);
   expect(await stored(page)).toEqual(nothingStored);
 });

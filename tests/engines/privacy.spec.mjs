@@ -49,9 +49,9 @@ test('deep link, paste and photo: same-origin, card-independent requests; nothin
   await expect.poll(() => tab.attr('[data-verdict]', 'data-verdict')).toBe('expired');
   await settle(tab);
 
-  // Checking cards asked for nothing but the decoder, a fixed file, unless the service
-  // worker already held it.
-  expect(requests.paths().slice(afterLoad).filter((p) => p !== '/scanner.wasm')).toEqual([]);
+  // Checking cards asked for nothing but the decoder and its worker, fixed files, unless the
+  // service worker already held them.
+  expect(requests.paths().slice(afterLoad).filter((p) => p !== '/scanner.wasm' && p !== '/scan-worker.js')).toEqual([]);
   const stored = await held(tab);
   expectNothingOfTheCards([...requests.paths(), ...stored.cached, ...stored.loaded], cards);
   for (const url of [...stored.cached, ...stored.loaded]) expect(new URL(url).origin, url).toBe('http://127.0.0.1:8080');

@@ -3,8 +3,9 @@
 //! Most people reach the checker from their phone's own camera app, which opens the card's
 //! link: they never need our decoder. So the page does not carry it; it is fetched the
 //! first time a camera starts (while the camera warms up) or a photo is given, and kept by
-//! the service worker for offline use. Keeping it apart also means a fault in the decoder
-//! traps this module, not the page: the checker drops the instance and loads a fresh one.
+//! the service worker for offline use. It runs in a Web Worker (`www/scan-worker.js`), so no
+//! image blocks the page, and a fault in the decoder traps this module, not the page: the
+//! instance is dropped and a fresh one reads the next image.
 //!
 //! The interface is plain exported functions over this module's memory, with no bindings
 //! generator, so that the module is the decoder and little else:
