@@ -1,5 +1,6 @@
 // Privacy audit: through every way in, record every request and every storage write.
-// No request may go to another origin or depend on a card; nothing may be stored.
+// No request may go to another origin or depend on a card; nothing may be stored but the
+// verified lists, the same for everyone.
 import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { root, sample, fragment, verdictOf } from './samples.mjs';
@@ -35,9 +36,9 @@ async function audit(page) {
 
 async function stored(page) {
   return page.evaluate(async () => ({
-    writes: window.__writes,
+    writes: [...new Set(window.__writes)],
     cookies: document.cookie,
-    local: localStorage.length,
+    local: Object.keys(localStorage),
     session: sessionStorage.length,
     databases: (await indexedDB.databases()).length,
     caches: (await caches.keys()).length,
@@ -55,9 +56,10 @@ function expectNothingLeaks(requests, cards) {
   }
 }
 
-const nothingStored = { writes: [], cookies: '', local: 0, session: 0, databases: 0, caches: 0 };
+// The page keeps one thing: the lists it verified (src/trust_store.rs), the same for everyone.
+const onlyTheLists = { writes: ['storage:warrant-check-lists'], cookies: '', local: ['warrant-check-lists'], session: 0, databases: 0, caches: 0 };
 
-test('deep link, paste and photo: only same-origin, card-independent requests, nothing stored', async ({ page, context }) => {
+test('deep link, paste and photo: only same-origin, card-independent requests, nothing of a card stored', async ({ page, context }) => {
   const requests = await audit(page);
   const genuine = sample('genuine');
   const revoked = sample('revoked');
@@ -83,7 +85,10 @@ test('deep link, paste and photo: only same-origin, card-independent requests, n
   expect(requests.slice(afterLoad.length).map((u) => new URL(u).pathname)).toEqual(['/scan-worker.js', '/scanner.wasm']);
   expect(requests.slice(0, afterLoad.length)).toEqual(afterLoad);
   expectNothingLeaks(requests, [genuine, revoked, sample('expired')]);
-  expect(await stored(page)).toEqual(nothingStored);
+  expect(await stored(page)).toEqual(onlyTheLists);
+  const kept = await page.evaluate(() => localStorage.getItem('warrant-check-lists'));
+  expect(kept.split('\n')[0]).toBe('warrant-check saved lists 1');
+  for (const card of [genuine, revoked, sample('expired')]) expect(kept).not.toContain(card.qr_text.split('#')[1].slice(0, 24));
   expect(await context.cookies()).toEqual([]);
 });
 
@@ -129,5 +134,5 @@ test('camera refused or missing: said plainly, other ways offered, nothing reque
   // At most the decoder and its worker, which start loading as the camera is asked for: the
   // same files for everyone.
   expect(requests.slice(before).map((u) => new URL(u).pathname).filter((p) => p !== '/scanner.wasm' && p !== '/scan-worker.js')).toEqual([]);
-  expect(await stored(page)).toEqual(nothingStored);
+  expect(await stored(page)).toEqual(onlyTheLists);
 });
