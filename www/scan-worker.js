@@ -3,9 +3,9 @@
 // page can stop an image that takes too long by ending this worker (src/browser/scanner.rs).
 // A plain script, not a module, so that every browser the checker serves can start it.
 //
-// It starts fetching and compiling the decoder at once. Asked { hello: true }, it answers
-// { ready: true } once it has the decoder, or { ready: false } if it cannot be had (offline
-// on a first visit). Asked { id, width, height, luma } (luma an ArrayBuffer of width × height
+// It starts fetching and compiling the decoder at once. Asked { id, hello: true }, it answers
+// { id, ready: true } once it has the decoder, or { id, ready: false } if it cannot be had
+// (offline on a first visit). Asked { id, width, height, luma } (luma an ArrayBuffer of width × height
 // grey levels, given over rather than copied), it answers { id, text, seen_module_px }: the
 // code's text or null, and how big a code's modules looked when one was seen but not read
 // (or null). A fault in the decoder answers with fault: true and no text, and a fresh
@@ -25,7 +25,7 @@ let instance = null;
 self.onmessage = async (event) => {
   const { id, hello, width, height, luma } = event.data;
   if (hello) {
-    self.postMessage({ ready: await decoder.then(() => true, () => false) });
+    self.postMessage({ id, ready: await decoder.then(() => true, () => false) });
     return;
   }
   try {

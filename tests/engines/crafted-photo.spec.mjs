@@ -108,3 +108,24 @@ test('where no worker can be used, photos are read on the page, the picture too'
   // On the page's own thread no timer runs while the decoder works: what the worker avoids.
   expect(ticks).toBe(0);
 });
+
+test('a photo the worker does not answer in time reads as unreadable, and a fresh worker reads the next', async ({ tab }) => {
+  await tab.open('/');
+  await tab.element('#photo-input');
+  // The first image sent to the worker is lost, as if the decoder never finished with it.
+  await tab.eval(() => {
+    const post = Worker.prototype.postMessage;
+    let images = 0;
+    Worker.prototype.postMessage = function (message, transfer) {
+      if (message && message.luma && images++ === 0) return undefined;
+      return post.call(this, message, transfer);
+    };
+  });
+  const started = Date.now();
+  await tab.upload('#photo-input', resolve(root, 'dist', sample('genuine').png));
+  expect(await tab.verdict()).toBe('unreadable');
+  console.log(`${tab.engine}: an unanswered photo gave up after ${Date.now() - started} ms`);
+  await (await tab.button('Check another card')).click();
+  await tab.upload('#photo-input', resolve(root, 'dist', sample('genuine').png));
+  await expect.poll(() => tab.attr('[data-verdict]', 'data-verdict')).toBe('genuine');
+});

@@ -70,17 +70,12 @@ pub async fn read(width: usize, height: usize, luma: &[u8], time_ms: i32) -> Ans
         other => return Answer::NotRead(other),
     }
     let Some(worker) = worker() else { return Answer::NotRead(Readiness::Unusable) };
-    let message = Object::new();
     let pixels = Uint8Array::from(luma);
-    let id = NEXT_ID.get();
-    NEXT_ID.set(id.wrapping_add(1));
-    for (key, value) in [("id", JsValue::from(id)), ("width", width.into()), ("height", height.into()), ("luma", pixels.buffer().into())] {
-        let _ = Reflect::set(&message, &key.into(), &value);
-    }
+    let (id, message) = request(&[("width", width.into()), ("height", height.into()), ("luma", pixels.buffer().into())]);
     if worker.post_message_with_transfer(&message, &Array::of1(&pixels.buffer())).is_err() {
         return Answer::NotRead(give_up());
     }
-    match reply(&worker, Some(id), Some(time_ms)).await {
+    match reply(&worker, id, Some(time_ms)).await {
         Reply::Data(data) => {
             let text = Reflect::get(&data, &"text".into()).ok().and_then(|t| t.as_string());
             let seen_module_px = Reflect::get(&data, &"seen_module_px".into()).ok().and_then(|s| s.as_f64());
@@ -104,13 +99,12 @@ async fn confirm() -> Readiness {
         _ => {}
     }
     let Some(worker) = worker() else { return Readiness::Unusable };
-    let hello = Object::new();
-    let _ = Reflect::set(&hello, &"hello".into(), &JsValue::TRUE);
+    let (id, hello) = request(&[("hello", JsValue::TRUE)]);
     if worker.post_message(&hello).is_err() {
         return give_up();
     }
-    match reply(&worker, None, None).await {
-        Reply::Data(data) if Reflect::get(&data, &"ready".into()).ok() == Some(JsValue::TRUE) => {
+    match reply(&worker, id, None).await {
+        Reply::Data(data) if Reflect::get(&data, &"ready".into()).ok().and_then(|r| r.as_bool()) == Some(true) => {
             STATUS.set(Status::HasDecoder);
             Readiness::HasDecoder
         }
@@ -121,6 +115,19 @@ async fn confirm() -> Readiness {
         }
         Reply::Failed => give_up(),
     }
+}
+
+/// A message to the worker with these fields and a number of its own, which its answer
+/// carries: answers to requests given up on are passed over.
+fn request(fields: &[(&str, JsValue)]) -> (u32, Object) {
+    let id = NEXT_ID.get();
+    NEXT_ID.set(id.wrapping_add(1));
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"id".into(), &id.into());
+    for (key, value) in fields {
+        let _ = Reflect::set(&message, &(*key).into(), value);
+    }
+    (id, message)
 }
 
 /// The running worker, started if there is none; `None` if workers cannot be used here.
@@ -163,9 +170,8 @@ enum Reply {
     Failed,
 }
 
-/// The worker's next answer (to request `id`, if given; answers to requests given up on are
-/// passed over), within `time_ms` if given.
-async fn reply(worker: &Worker, id: Option<u32>, time_ms: Option<i32>) -> Reply {
+/// The worker's answer to request `id`, within `time_ms` if given.
+async fn reply(worker: &Worker, id: u32, time_ms: Option<i32>) -> Reply {
     let listening = Listening::new(worker, id, time_ms);
     let outcome = JsFuture::from(listening.promise.clone()).await;
     drop(listening);
@@ -188,7 +194,7 @@ struct Listening {
 }
 
 impl Listening {
-    fn new(worker: &Worker, id: Option<u32>, time_ms: Option<i32>) -> Listening {
+    fn new(worker: &Worker, id: u32, time_ms: Option<i32>) -> Listening {
         let (mut on_message, mut on_error, mut timer) = (None, None, None);
         let promise = Promise::new(&mut |resolve: Function, reject: Function| {
             if let Some(ms) = time_ms {
@@ -198,7 +204,7 @@ impl Listening {
             let answered = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let data = event.data();
                 let answered_id = Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64());
-                if id.is_none_or(|id| answered_id == Some(f64::from(id))) {
+                if answered_id == Some(f64::from(id)) {
                     let _ = resolve.call1(&JsValue::NULL, &data);
                 }
             });
