@@ -169,7 +169,7 @@ impl Candidates {
     /// The `limit` candidates seen on most lines, most seen first (the earlier seen first
     /// where they tie).
     pub fn strongest(&self, limit: usize) -> Vec<Finder> {
-        let mut top: Vec<Finder> = Vec::with_capacity(limit + 1);
+        let mut top: Vec<Finder> = Vec::with_capacity(limit.min(self.items.len()) + 1);
         for s in &self.items {
             let finder = s.finder();
             let at = top.iter().position(|t| t.hits < finder.hits).unwrap_or(top.len());
