@@ -1,7 +1,7 @@
 // The JavaScript module for force systems (crates/warrant-js, built into target/warrant-js by
 // scripts/build-js-module.sh) on a page of its own in every engine: it verifies with the
 // lists the page passes, a revocation bundle included, and fetches only its own two files.
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import { watchRequests } from './requests.mjs';
@@ -9,37 +9,42 @@ import { root } from '../e2e/samples.mjs';
 
 const vector = (name) => JSON.parse(readFileSync(resolve(root, `tests/vectors/${name}.json`), 'utf8'));
 
+const VECTORS = ['genuine', 'revoked', 'revoked-through-bundle', 'live', 'live-stale-replayed', 'malformed-truncated'];
+
+// A force system's page, as files of its own: the checker's server sends every response its
+// strict Content-Security-Policy (no inline script), so the page's code is a module file.
+const PAGE = `<!doctype html><html lang="en"><title>A force system</title><link rel="icon" href="data:,"><script type="module" src="force-system.js"></script></html>`;
+const SCRIPT = `import init, { verify } from './warrant_js.js';
+await init();
+const bytes = (token) => Uint8Array.from(atob(token.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+const vectors = await (await fetch('vectors.json')).json();
+const results = vectors.map((v) => verify(v.qr_text, {
+  root: v.root_public_key_pem, trustList: bytes(v.trust_list), revocationLists: v.revocation_lists.map(bytes),
+  ...(v.revocation_bundle && { revocationBundle: bytes(v.revocation_bundle) }),
+}, Date.parse(v.now) / 1000));
+document.documentElement.dataset.results = JSON.stringify(results);
+`;
+const HARNESS = ['force-system.html', 'force-system.js', 'vectors.json'];
+
 test.beforeAll(() => {
   // Served beside the card videos (engines.config.mjs: TEST_MEDIA), from the checker's origin.
-  mkdirSync(resolve(root, 'target/e2e/warrant-js'), { recursive: true });
-  for (const file of ['warrant_js.js', 'warrant_js_bg.wasm']) {
-    cpSync(resolve(root, 'target/warrant-js', file), resolve(root, 'target/e2e/warrant-js', file));
-  }
+  const dir = resolve(root, 'target/e2e/warrant-js');
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['warrant_js.js', 'warrant_js_bg.wasm']) cpSync(resolve(root, 'target/warrant-js', file), resolve(dir, file));
+  writeFileSync(resolve(dir, 'force-system.html'), PAGE);
+  writeFileSync(resolve(dir, 'force-system.js'), SCRIPT);
+  writeFileSync(resolve(dir, 'vectors.json'), JSON.stringify(VECTORS.map(vector)));
 });
 
 test('a force system verifies cards with the module, which makes no requests of its own', async ({ tab }) => {
-  await tab.open('/robots-none.txt'); // a page with no app on it
   const requests = watchRequests();
-  const results = await tab.eval(async (vectors) => {
-    // A module script on the page, as a force system would load it. Everything it passes the
-    // module is made on the page itself (Firefox keeps a WebDriver script's objects apart).
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.textContent = `
-      import init, { verify } from '/test-media/warrant-js/warrant_js.js';
-      await init();
-      const bytes = (token) => Uint8Array.from(atob(token.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-      const results = ${JSON.stringify(vectors)}.map((v) => verify(v.qr_text, {
-        root: v.root_public_key_pem, trustList: bytes(v.trust_list), revocationLists: v.revocation_lists.map(bytes),
-        ...(v.revocation_bundle && { revocationBundle: bytes(v.revocation_bundle) }),
-      }, Date.parse(v.now) / 1000));
-      document.body.dataset.results = JSON.stringify(results);`;
-    document.head.append(script);
-    for (let i = 0; i < 100 && !document.body.dataset.results; i++) await new Promise((r) => setTimeout(r, 50));
-    return JSON.parse(document.body.dataset.results ?? 'null');
-  }, ['genuine', 'revoked', 'revoked-through-bundle', 'live', 'live-stale-replayed', 'malformed-truncated'].map(vector));
+  await tab.open('/test-media/warrant-js/force-system.html');
+  await expect.poll(() => tab.attr('html', 'data-results'), { timeout: 15_000 }).not.toBeNull();
+  const results = JSON.parse(await tab.attr('html', 'data-results'));
   expect(results.map((r) => r.verdict)).toEqual(['genuine', 'revoked', 'revoked', 'live', 'live-stale', 'malformed']);
   expect(results[0].card).toMatchObject({ name: 'Jane Smith', rank: 'Police Constable', number: '1234', role: 'police-officer' });
   expect(results[5]).toEqual({ verdict: 'malformed', reason: 'truncated', warnings: [] });
-  expect(requests.paths()).toEqual(['/test-media/warrant-js/warrant_js.js', '/test-media/warrant-js/warrant_js_bg.wasm']);
+  // Beside the force system's own page, script and data: the module's two files, nothing else.
+  const own = requests.paths().filter((p) => !HARNESS.some((file) => p.endsWith('/' + file)));
+  expect(own).toEqual(['/test-media/warrant-js/warrant_js.js', '/test-media/warrant-js/warrant_js_bg.wasm']);
 });
