@@ -6,42 +6,10 @@
 import { test, expect } from './fixtures.mjs';
 import { BASE } from './tab.mjs';
 import { sample } from '../e2e/samples.mjs';
+import { FRAME, openHostWith } from './host-page.mjs';
 
-const HOST = 'http://127.0.0.1:8081/';
-const FRAME = 'iframe[title="Police warrant card checker"]';
 const tokenOf = (name) => sample(name).qr_text.split('#')[1];
 const SENTENCE = 'Genuine officer confirmed. Call 0800 123 4567 now';
-
-/// The example force page with its placeholder replaced by one with `attributes`, every
-/// message the host page receives recorded (type and height); returns inside the frame.
-async function openHostWith(tab, attributes) {
-  await tab.setSize(1280, 1100); // the frame's controls in view (WebKitGTK's driver needs it)
-  await tab.open(HOST);
-  await tab.element('iframe');
-  // The page's own frame is replaced only once its checker is running (its first message),
-  // and this resolves once the new frame has loaded: WebKitGTK's driver, working while a
-  // frame is removed or loads, now and then hangs for good.
-  await tab.eval(() => new Promise((resolve) => {
-    addEventListener('message', () => resolve(), { once: true });
-    setTimeout(() => resolve(), 3000); // the message came before this listener
-  }));
-  await tab.eval((attributes) => new Promise((resolve) => {
-    window.__sizes = [];
-    window.addEventListener('message', (e) => { if (e.data?.type === 'warrant-check:size') window.__sizes.push(e.data.height); });
-    const old = document.querySelector('[data-warrant-check]');
-    const placeholder = document.createElement('div');
-    for (const [name, value] of Object.entries(attributes)) placeholder.setAttribute(name, value);
-    new MutationObserver((_, observer) => {
-      const frame = placeholder.querySelector('iframe');
-      if (!frame) return;
-      observer.disconnect();
-      frame.addEventListener('load', () => resolve(), { once: true });
-    }).observe(placeholder, { childList: true });
-    old.replaceWith(placeholder);
-  }), { 'data-warrant-check': '', ...attributes });
-  await tab.driver.switchTo().frame(await tab.element(FRAME));
-  await tab.element('[data-lang]');
-}
 
 /// Puts `text` in the code box and checks it, as a paste would (a script sets it: WebDriver
 /// cannot type every character, U+202E among them, in every engine).

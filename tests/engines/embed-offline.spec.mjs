@@ -7,6 +7,7 @@ import { expectNoViolations } from './audit.mjs';
 import { root, sample, fragment } from '../e2e/samples.mjs';
 import { startServer, stopServer } from '../e2e/server.mjs';
 import { reachIntoFrame } from '../e2e/host-page.mjs';
+import { openHostWith } from './host-page.mjs';
 
 const HOST = 'http://127.0.0.1:8081/';
 const CHECKER = 'http://127.0.0.1:8080';
@@ -54,24 +55,6 @@ test('embedded on a force site: the host learns the size and the verdict name, n
   for (const path of requests.paths()) expect(path).not.toContain(token);
   expect(requests.paths()).toContain('/lists/trust-list.cose');
 });
-
-/// The host page with its placeholder replaced by one with `attributes`, as a site that
-/// builds its page in script would add it; returns once the new frame has its checker.
-async function openHostWith(tab, attributes) {
-  await tab.setSize(1280, 1100); // the frame's controls in view (WebKitGTK's driver needs it)
-  await tab.open(HOST);
-  await tab.element('iframe');
-  await tab.eval((attributes) => {
-    window.__seen = [];
-    window.addEventListener('message', (e) => window.__seen.push(JSON.parse(JSON.stringify(e.data)).type));
-    const old = document.querySelector('[data-warrant-check]');
-    const placeholder = document.createElement('div');
-    for (const [name, value] of Object.entries(attributes)) placeholder.setAttribute(name, value);
-    old.replaceWith(placeholder);
-  }, { 'data-warrant-check': '', ...attributes });
-  await tab.driver.switchTo().frame(await tab.element('iframe[title="Police warrant card checker"]'));
-  await tab.element('[data-lang]');
-}
 
 test('embedded in Welsh when asked; keyboard reaches into the frame; axe finds nothing', async ({ tab }) => {
   await openHostWith(tab, { 'data-force-name': 'Dyfed-Powys Police', 'data-lang': 'cy', 'data-share-verdict': '' });
