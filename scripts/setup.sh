@@ -44,5 +44,5 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen\$"; then
   cargo install wasm-bindgen-cli --version "$bindgen"   # --locked fails for this crate here
 fi
 
-[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] && [ -d node_modules/selenium-webdriver ] || npm ci --no-audit --no-fund
+[ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/terser ] && [ -d node_modules/selenium-webdriver ] && [ -x node_modules/.bin/tsc ] || npm ci --no-audit --no-fund
 cargo fetch --locked
