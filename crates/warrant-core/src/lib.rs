@@ -48,9 +48,12 @@
 extern crate alloc;
 
 mod card;
+pub mod check_code;
 mod cbor;
 mod cbor_map;
 mod device;
+#[cfg(feature = "directory")]
+pub mod directory;
 mod envelope;
 mod issue;
 pub mod keys;
@@ -66,6 +69,7 @@ mod trust;
 mod verdict;
 mod verify;
 
+pub use check_code::{CheckCode, CodeError};
 pub use card::{parse_hex, Card, Holder, InvalidCard, Role, UnixTime};
 pub use device::{device_credential_text, read_device_credential, DeviceCredential};
 pub use live::{sign_live_code, UnsignedLiveCode};
