@@ -25,4 +25,7 @@ node tools/finish-dist.mjs dist demo-out
 rm -rf dist/samples
 cp -r demo-out/samples dist/samples
 cp demo-out/samples.json dist/samples.json
+# A .br and a .gz beside each compressible file, for nginx and Caddy to send as they are
+# (deploy/, docs/HOSTING.md); never in lists/, which publishing replaces.
+node tools/precompress.mjs dist
 echo "checker built in dist/ ($(du -sh dist | cut -f1)); samples at dist/samples/"
