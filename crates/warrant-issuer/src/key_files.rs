@@ -46,11 +46,17 @@ pub fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<()> {
 }
 
 /// Replaces a file's content atomically (write beside it, then rename), so a reader never
-/// sees half a list.
+/// sees half a list. The file is readable by everyone, as a published list must be by the
+/// web server (a temporary file is made owner-only); nothing written this way is secret.
 pub fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("writing in {}", dir.display()))?;
     tmp.write_all(bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file().set_permissions(fs::Permissions::from_mode(0o644))?;
+    }
     tmp.persist(path).with_context(|| format!("replacing {}", path.display()))?;
     Ok(())
 }

@@ -9,12 +9,14 @@ mod key_files;
 mod out_dir;
 mod pkcs11;
 mod private_key;
+mod publish;
 mod qr_render;
 mod register;
 mod register_lock;
 mod report;
 mod samples;
 mod spreadsheet;
+mod staged_files;
 mod time_arg;
 mod trust_config;
 mod vectors;
@@ -144,6 +146,11 @@ enum Command {
         #[arg(required = true)]
         lists: Vec<PathBuf>,
     },
+    /// Sign the force's revocation list again from its register (even when nothing was
+    /// revoked, so that its next update moves on), rebuild the bundle of every force's newest
+    /// list, and write both into a web root's lists/ folder, checked and all at once. For a
+    /// daily timer (deploy/systemd/); a failed run leaves the old files and says why.
+    Publish(publish::PublishArgs),
     /// Verify QR text (argument, or stdin with "-") exactly as a checker does.
     /// Exit status 0 only for a genuine card.
     Verify {
@@ -364,6 +371,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             key_files::replace(&out, &bundle)?;
             println!("{}: {} revocation lists, {} bytes", out.display(), lists.len(), bundle.len());
         }
+        Command::Publish(args) => publish::run(args)?,
         Command::Inspect { qr_text } => match read_unverified(&read_arg(&qr_text)?) {
             Ok(u) => {
                 let mut out = report::card_json(&u.card);

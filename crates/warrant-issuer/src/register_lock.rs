@@ -1,4 +1,4 @@
-//! One `revoke` at a time per register. `revoke` reads the register, adds its serials,
+//! One `revoke` (or `publish`) at a time per register. `revoke` reads the register, adds its serials,
 //! signs the list and writes both back; runs that overlap each write what they read plus
 //! their own serials, so the last writer drops the others' revocations (30 runs started
 //! together once left 2 of 30 serials), and a cancelled card would stay genuine.
@@ -12,8 +12,9 @@
 
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
 /// Held while the register and its list are read and rewritten; unlocks when dropped.
 pub struct RegisterLock {
@@ -33,6 +34,31 @@ pub fn lock(register: &Path) -> Result<RegisterLock> {
     if fs4::FileExt::try_lock(&file).is_err() {
         eprintln!("waiting for another revoke of {} to finish", register.display());
         fs4::FileExt::lock(&file).with_context(|| format!("locking {}", path.display()))?;
+    }
+    Ok(RegisterLock { _file: file })
+}
+
+/// Takes the register's lock, waiting at most `wait` for a run that holds it (a `publish` on
+/// a timer must end, and say why, rather than queue behind a stuck run for ever).
+pub fn lock_within(register: &Path, wait: Duration) -> Result<RegisterLock> {
+    let path = lock_path(register);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("opening the lock file {}", path.display()))?;
+    let deadline = Instant::now() + wait;
+    while fs4::FileExt::try_lock(&file).is_err() {
+        if Instant::now() >= deadline {
+            bail!(
+                "the register {} is locked by another run (a revoke or publish holds {}); still locked after {} s",
+                register.display(),
+                path.display(),
+                wait.as_secs()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(100));
     }
     Ok(RegisterLock { _file: file })
 }

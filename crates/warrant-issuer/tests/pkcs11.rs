@@ -145,6 +145,23 @@ fn a_key_made_on_the_token_issues_revokes_and_enrols_and_its_cards_are_genuine()
 }
 
 #[test]
+fn a_key_on_the_token_publishes_the_list_into_a_web_root() {
+    let hsm = SoftHsm::new();
+    let d = hsm.path();
+    hsm.keygen("mps-2026", "mps");
+    hsm.trust_list_for_mps();
+    fs::create_dir_all(d.join("www/lists")).unwrap();
+    fs::copy(d.join("trust.cose"), d.join("www/lists/trust-list.cose")).unwrap();
+    fs::write(d.join("register.txt"), "0a0b0c0d  # lost\n").unwrap();
+    let key = uri("mps-2026");
+    hsm.run_ok(&["publish", "--key", &key, "--issuer", "MPS", "--register", "register.txt", "--web-root", "www", "--root", "root.pub.pem"]);
+    let list = RevocationList::open(&fs::read(d.join("www/lists/revocations-MPS.cose")).unwrap(), &hsm.trust_list(), now()).unwrap();
+    assert!(list.is_revoked(&[0x0a, 0x0b, 0x0c, 0x0d]));
+    let bundle = warrant_core::read_revocation_bundle(&fs::read(d.join("www/lists/revocations.cbor")).unwrap()).unwrap();
+    assert_eq!(bundle, vec![fs::read(d.join("www/lists/revocations-MPS.cose")).unwrap()]);
+}
+
+#[test]
 fn a_root_key_on_the_token_signs_the_trust_list() {
     let hsm = SoftHsm::new();
     let d = hsm.path();
