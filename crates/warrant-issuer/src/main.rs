@@ -3,6 +3,7 @@
 //! inspects any QR text with the checker's own verdicts.
 
 mod batch;
+mod code_vectors;
 mod demo;
 mod enrol;
 mod key_files;

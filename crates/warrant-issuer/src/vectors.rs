@@ -43,12 +43,20 @@ pub fn write(dir: &Path) -> Result<usize> {
     samples.extend(world.live_samples());
     let mut vectors: Vec<Value> = samples.iter().map(|s| vector_json(&world, s)).collect();
     vectors.push(revoked_through_bundle(&world, &samples)?);
-    for vector in &vectors {
+    write_all(dir, &vectors)?;
+    let codes = crate::code_vectors::check_code_vectors(&world, &samples)?;
+    write_all(&dir.join("check-codes"), &codes)?;
+    Ok(vectors.len() + codes.len())
+}
+
+fn write_all(dir: &Path, vectors: &[Value]) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for vector in vectors {
         let path = dir.join(format!("{}.json", vector["name"].as_str().unwrap_or_default()));
         let text = serde_json::to_string_pretty(vector)? + "\n";
         std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
     }
-    Ok(vectors.len())
+    Ok(())
 }
 
 /// The revoked card again, its force's list given inside a revocation bundle (FORMAT.md

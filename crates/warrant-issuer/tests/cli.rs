@@ -72,7 +72,7 @@ fn issue_verify_revoke_flow() {
     let at = |days: u32| humantime::format_rfc3339_seconds(std::time::SystemTime::now() + day * days).to_string();
     let out = run_ok(
         d,
-        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--name", "Jane Smith",
+        &["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--record", "issued.jsonl", "--name", "Jane Smith",
           "--rank", "Police Constable", "--number", "1234", "--role", "police-officer", "--expires", &at(3), "--out-dir", "cards"],
     );
     let short = out.lines().last().unwrap();
@@ -118,7 +118,7 @@ fn batch_writes_every_card_and_a_manifest() {
         "name,rank,number,role,expires\nJane Smith,Police Constable,1234,police-officer,\nSiân Ap Rhys,PCSO,88,pcso,2030-06-30\nAlex Moreau,Fingerprint Officer,S-4411,police-staff,\n",
     )
     .unwrap();
-    run_ok(d, &["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"]);
+    run_ok(d, &["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--record", "issued.jsonl", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"]);
     let mut manifest = csv::Reader::from_path(d.join("out/manifest.csv")).unwrap();
     let headers = manifest.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
@@ -146,7 +146,7 @@ fn batch_with_a_bad_row_names_the_line_and_leaves_nothing() {
     let before: Vec<_> = fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name()).collect();
     let out = tool()
         .current_dir(d)
-        .args(["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"])
+        .args(["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--record", "issued.jsonl", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -161,14 +161,28 @@ fn committed_vectors_are_what_the_tool_generates() {
     let dir = tempfile::tempdir().unwrap();
     run_ok(dir.path(), &["vectors", "v"]);
     let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
-    let mut names: Vec<_> = fs::read_dir(&committed).unwrap().map(|e| e.unwrap().file_name()).collect();
-    names.sort();
-    let mut generated: Vec<_> = fs::read_dir(dir.path().join("v")).unwrap().map(|e| e.unwrap().file_name()).collect();
-    generated.sort();
-    assert_eq!(names, generated);
+    let names = vector_files(&committed);
+    assert!(names.iter().any(|n| n.starts_with("check-codes/")), "no check-code vectors");
+    assert_eq!(names, vector_files(&dir.path().join("v")));
     for name in names {
         assert_eq!(fs::read_to_string(committed.join(&name)).unwrap(), fs::read_to_string(dir.path().join("v").join(&name)).unwrap(), "{name:?}");
     }
+}
+
+/// The vector files under `dir` and its one level of folders, as relative paths.
+fn vector_files(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().into_string().unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            names.extend(fs::read_dir(entry.path()).unwrap().map(|e| format!("{name}/{}", e.unwrap().file_name().into_string().unwrap())));
+        } else {
+            names.push(name);
+        }
+    }
+    names.sort();
+    names
 }
 
 #[test]
@@ -308,7 +322,7 @@ fn batch_refuses_a_name_a_spreadsheet_would_run_and_the_manifest_quotes_every_fo
     let batch = |checker_address: &str, out_dir: &str| {
         tool()
             .current_dir(d)
-            .args(["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", checker_address, "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", out_dir])
+            .args(["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", checker_address, "--record", "issued.jsonl", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", out_dir])
             .output()
             .unwrap()
     };
