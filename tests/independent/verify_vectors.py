@@ -25,6 +25,8 @@ from pycose.keys import OKPKey
 from pycose.keys.curves import Ed25519
 from pycose.messages import CoseMessage, Sign1Message
 
+import check_codes
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 VECTORS = os.path.join(HERE, "..", "vectors")
 
@@ -162,6 +164,21 @@ def check_bundle(vector):
     assert revoked == (vector["expected"] == "revoked"), f"bundle revokes the card: {revoked}"
 
 
+def check_code_vector(vector, ranks):
+    """FORMAT.md §13: the desk's outcome for a typed code (tests/independent/check_codes.py),
+    the card inside checked against the listed one."""
+    def verify_card(token, vector):
+        message = sign1(token)
+        message.key = cose_key(vector["issuer_public_key_pem"])
+        assert message.verify_signature(), "the token in the entry is signed by the force"
+        return cbor2.loads(message.payload)
+
+    outcome, claims = check_codes.desk_outcome(vector, verify_card)
+    assert outcome == vector["expected"], f"outcome {outcome}, expected {vector['expected']}"
+    if claims is not None:
+        assert card_from_claims(claims, ranks) == vector["card"], "the entry's card differs from the listed one"
+
+
 def main():
     ranks = load_ranks()
     assert len(ranks) >= 20, "rank table not found in docs/FORMAT.md"
@@ -177,6 +194,16 @@ def main():
             passed += 1
         except Exception as e:  # report every vector, not just the first failure
             print(f"FAIL {vector['name']}: {e!r}")
+            failed += 1
+    for path in sorted(glob.glob(os.path.join(VECTORS, "check-codes", "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            vector = json.load(f)
+        try:
+            check_code_vector(vector, ranks)
+            print(f"ok   check-codes/{vector['name']} ({vector['expected']})")
+            passed += 1
+        except Exception as e:
+            print(f"FAIL check-codes/{vector['name']}: {e!r}")
             failed += 1
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or passed == 0 else 0
