@@ -221,9 +221,10 @@ export async function startReference({ root, embedAncestors = "'none'" }) {
   return { kind: 'serve.mjs', port, origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}/`, stop };
 }
 
-/// The example force site (tools/serve-example.mjs) on a free port, embedding `checker`.
-export async function startForceSite(checkerOrigin) {
-  const port = await freePort();
+/// The example force site (tools/serve-example.mjs) embedding the checker at `checkerOrigin`,
+/// on `port` or a free one.
+export async function startForceSite(checkerOrigin, port) {
+  port ??= await freePort();
   let output = '';
   const child = spawn(process.execPath, [join(repo, 'tools/serve-example.mjs'), String(port), checkerOrigin, '127.0.0.1'],
     { stdio: ['ignore', 'pipe', 'pipe'] });
