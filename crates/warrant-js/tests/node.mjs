@@ -4,7 +4,7 @@
 // scripts/build-js-module.sh).
 import { readFileSync, readdirSync } from 'node:fs';
 import { deepStrictEqual, strictEqual, throws } from 'node:assert';
-import { initSync, verify } from '../../../target/warrant-js/warrant_js.js';
+import { CardDirectory, initSync, verify } from '../../../target/warrant-js/warrant_js.js';
 
 const here = new URL('.', import.meta.url);
 initSync({ module: readFileSync(new URL('../../../target/warrant-js/warrant_js_bg.wasm', here)) });
@@ -46,6 +46,37 @@ for (const file of readdirSync(vectors).filter((f) => f.endsWith('.json')).sort(
     deepStrictEqual(JSON.parse(JSON.stringify(result)), result);
   });
 }
+
+// Check codes (FORMAT.md §13): the code as typed, the directory, the desk's outcome.
+const codeVectors = new URL('check-codes/', vectors);
+for (const file of readdirSync(codeVectors).filter((f) => f.endsWith('.json')).sort()) {
+  const v = JSON.parse(readFileSync(new URL(file, codeVectors), 'utf8'));
+  check(`check-codes/${v.name}`, () => {
+    const lists = { root: v.root_public_key_pem, trustList: bytes(v.trust_list), revocationLists: v.revocation_lists.map(bytes) };
+    const directory = new CardDirectory({ directories: [bytes(v.directory)] });
+    deepStrictEqual(directory.forces, ['DEMO']);
+    const out = directory.check(v.check_code, lists, seconds(v.now));
+    if (v.card) {
+      strictEqual(out.outcome, 'found');
+      strictEqual(out.result.verdict, v.expected);
+      strictEqual(out.result.card.name, v.card.name);
+      strictEqual(out.result.card.serial, v.card.serial);
+      strictEqual(out.code, out.code.toUpperCase());
+    } else {
+      strictEqual(out.outcome, v.expected);
+      strictEqual(out.result, undefined, 'no card without an entry that opens');
+    }
+  });
+}
+check('a code with a character no code has names its group; a file that is not a directory throws', () => {
+  const v = JSON.parse(readFileSync(new URL('code-genuine.json', codeVectors), 'utf8'));
+  const directory = new CardDirectory({ directories: [bytes(v.directory)] });
+  const lists = { root: v.root_public_key_pem, trustList: bytes(v.trust_list) };
+  deepStrictEqual(directory.check('K7QM-2UXD-HP4A', lists, seconds(v.now)), { outcome: 'not-in-alphabet', group: 1 });
+  deepStrictEqual(directory.check('K7QM-29XD', lists, seconds(v.now)), { outcome: 'wrong-length' });
+  throws(() => new CardDirectory({ directories: [new TextEncoder().encode('<html>Wi-Fi sign-in</html>')] }), /directory 0: malformed/);
+  throws(() => new CardDirectory({ bundle: new Uint8Array([0xa0]) }), /files.bundle/);
+});
 
 const genuine = JSON.parse(readFileSync(new URL('genuine.json', vectors), 'utf8'));
 const lists = { root: genuine.root_public_key_pem, trustList: bytes(genuine.trust_list), revocationLists: [] };
