@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need on a fresh machine (idempotent, registries only):
 # the wasm32 target, Trunk and wasm-bindgen from crates.io, wasm-opt and the browser-test
-# libraries from npm, Chromium, Firefox ESR, WebKitGTK, OpenSSL and Python's cryptography from
-# Debian, geckodriver from crates.io. Nothing downloads its own binaries.
+# libraries from npm, Chromium, Firefox ESR, WebKitGTK, OpenSSL, Python's cryptography, nginx
+# and Caddy from Debian, geckodriver from crates.io. Nothing downloads its own binaries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,6 +27,14 @@ command -v node >/dev/null || need_apt+=(nodejs npm)
 [ -x /usr/bin/WebKitWebDriver ] || need_apt+=(webkit2gtk-driver)
 command -v xvfb-run >/dev/null || need_apt+=(xvfb)
 command -v xauth >/dev/null || need_apt+=(xauth)
+# The checker behind real web servers (tests/servers, deploy/): Debian's nginx with its
+# brotli_static module, and Caddy, run as the current user on local ports; curl for
+# scripts/check-deployment.sh. (Where Debian starts services on install, its default sites
+# take port 80; the tests use neither.)
+[ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || need_apt+=(libnginx-mod-http-brotli-static)
+[ -x /usr/bin/caddy ] || need_apt+=(caddy)
+command -v curl >/dev/null || need_apt+=(curl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
 fi

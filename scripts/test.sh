@@ -14,7 +14,10 @@
 #     axe-core at phone width, 320 px and 200% zoom, keyboard-only use, Welsh and
 #     right-to-left, the desk, the embed's isolation, offline use, the officer page and
 #     iPhone needs; then Chromium-only depth with Playwright (tests/e2e): Chromium's own
-#     fake camera, request interception, clocks, clipboard, installability, benchmarks.
+#     fake camera, request interception, clocks, clipboard, installability, benchmarks;
+#     then behind Debian's nginx and Caddy with deploy/'s site configurations (tests/servers):
+#     headers of every file type, odd paths, the privacy audit, embed framing, a list
+#     published to an open page, offline use, every sample, scripts/check-deployment.sh.
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -117,6 +120,8 @@ if ./scripts/build-checker.sh && mkdir -p target/e2e \
   playwright_tests "engines suite" "$log/engines.txt" tests/engines/engines.config.mjs
   step "end to end, Chromium-only depth (Playwright; tests/e2e)"
   playwright_tests "playwright" "$log/e2e.txt" tests/e2e/playwright.config.mjs
+  step "the checker behind Debian's nginx and Caddy with deploy/'s configurations (Chromium; tests/servers)"
+  playwright_tests "servers suite" "$log/servers.txt" tests/servers/servers.config.mjs
 else
   fail_step "checker build"
 fi
