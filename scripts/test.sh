@@ -6,7 +6,8 @@
 #     core and a compile check of the fuzz targets,
 #  3. the independent Python (pycose) check of the test vectors,
 #  4. the widget's component tests (wasm-bindgen-test) in Chromium, Firefox ESR and WebKitGTK,
-#     and the JavaScript module for force systems in Node (every vector),
+#     and the JavaScript module for force systems in Node (every vector), also as the npm
+#     package installed from its tarball (offline) and type-checked with tsc,
 #     and the static server's answers to odd paths (4xx, security headers) in Node,
 #  5. the built checker end to end in all three engines (tests/engines, over WebDriver):
 #     every verdict by deep link and paste, the camera playing videos of a card (large, as
@@ -99,9 +100,12 @@ SAFARIDRIVER=/usr/bin/WebKitWebDriver \
   cargo_tests "component tests, WebKit" "$log/wasm-webkit.txt" timeout 600 xvfb-run -a cargo test --locked --target wasm32-unknown-unknown --test components
 unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 
-step "the JavaScript module for force systems, in Node (every vector)"
+step "the JavaScript module for force systems, in Node (every vector), and its npm package"
 if ./scripts/build-js-module.sh; then
   summary_tests "JS module tests" "$log/js.txt" node crates/warrant-js/tests/node.mjs
+  # The npm package as an integrator installs it (from the tarball, offline), imports it and
+  # type-checks against it; then every check above through it (~20 s).
+  summary_tests "npm package tests" "$log/npm.txt" node crates/warrant-js/tests/package.mjs
 else
   fail_step "JS module build"
 fi

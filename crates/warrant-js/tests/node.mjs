@@ -1,13 +1,22 @@
 // The JavaScript module in Node: every test vector gets its expected verdict, reason and
 // card through `verify(qrText, lists, now)`, and bad lists throw plainly. Prints one line per
 // case and "N passed, N failed". Usage: node crates/warrant-js/tests/node.mjs (after
-// scripts/build-js-module.sh).
+// scripts/build-js-module.sh); package.mjs runs the same checks through the installed npm
+// package by naming a file that re-exports it: node node.mjs <that file>.
 import { readFileSync, readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { deepStrictEqual, strictEqual, throws } from 'node:assert';
-import { CardDirectory, initSync, verify } from '../../../target/warrant-js/warrant_js.js';
 
 const here = new URL('.', import.meta.url);
-initSync({ module: readFileSync(new URL('../../../target/warrant-js/warrant_js_bg.wasm', here)) });
+const packaged = process.argv[2];
+const module = await import(packaged ? pathToFileURL(packaged).href : '../../../target/warrant-js/warrant_js.js');
+if (packaged) {
+  await module.default(); // what a browser must call first; the package's Node entry did it on import
+} else {
+  // wasm-bindgen's --target web output, given its Wasm bytes as Node needs.
+  module.initSync({ module: readFileSync(new URL('../../../target/warrant-js/warrant_js_bg.wasm', here)) });
+}
+const { CardDirectory, verify } = module;
 const vectors = new URL('../../../tests/vectors/', here);
 const bytes = (token) => new Uint8Array(Buffer.from(token, 'base64url'));
 const seconds = (rfc3339) => Date.parse(rfc3339) / 1000;
