@@ -305,13 +305,18 @@ fn check_staged(staged: &StagedFiles, lists: &Path, root: &RootKey, now: i64, li
     Ok(())
 }
 
-/// Every list in `dir`: each `*.cose` file but the trust list, and each list in a `*.cbor`
-/// bundle. Hidden files (another run's temporary files) are skipped.
+/// Every list in `dir`: in the web root's lists/ (`in_place`), `revocations-*.cose` and the
+/// bundle `revocations.cbor` (other files there, such as card directories, are not lists);
+/// in a lists dir, each `*.cose` file but a trust list, and each list in a `*.cbor` bundle.
+/// Hidden files (another run's temporary files) are skipped.
 fn gather(dir: &Path, in_place: bool, trust: &TrustList, now: i64, found: &mut Vec<Found>, warnings: &mut Vec<String>) -> Result<()> {
+    let wanted = |n: &str| {
+        !n.starts_with('.') && n != TRUST_LIST && (!in_place || n == BUNDLE || (n.starts_with("revocations-") && n.ends_with(".cose")))
+    };
     let mut paths: Vec<PathBuf> = fs::read_dir(dir)
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| !n.starts_with('.') && n != TRUST_LIST))
+        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(wanted))
         .collect();
     paths.sort();
     for path in paths {

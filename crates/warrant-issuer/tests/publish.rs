@@ -331,6 +331,12 @@ fn other_forces_newest_lists_are_bundled_and_ones_a_checker_would_refuse_are_lef
     assert_eq!(bundled(d)["WMP"].0, newest, "lists only move forward");
     assert_eq!(fs::read(d.join("www/lists/revocations-WMP.cose")).unwrap(), newest);
 
+    // Other files in lists/ (a card directory, say) are not lists, and draw no warning.
+    fs::write(d.join("www/lists/directories.cbor"), [0xa0]).unwrap();
+    let out = publish(d, &[]);
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(fs::read(d.join("www/lists/directories.cbor")).unwrap(), [0xa0], "left alone");
+
     // Without a lists dir, the lists in place (file and bundle) are bundled again.
     fs::remove_file(d.join("www/lists/revocations-WMP.cose")).unwrap();
     run_ok(d, &PUBLISH);
