@@ -33,19 +33,36 @@ ok() { printf 'ok     %-44s %s\n' "$path" "$1"; right=$((right + 1)); }
 bad() { printf 'WRONG  %-44s %s\n' "$path" "$1"; wrong=$((wrong + 1)); }
 
 # fetch PATH: the answer to a GET of PATH, sent as written and asking for brotli or gzip as
-# a browser does, redirects not followed. Sets $status; headers in $tmp/headers.
+# a browser does, redirects not followed. Sets $status, and the answer's headers in
+# $values (NAME in lower case: its values joined by "|") and $count (NAME: how many).
+declare -A values count
 fetch() {
   path=$1
-  status=$(curl -sS --path-as-is --max-time 30 -o "$tmp/body" -D "$tmp/headers" -w '%{http_code}' \
+  status=$(curl -sS --path-as-is --max-time 30 -o /dev/null -D "$tmp/headers" -w '%{http_code}' \
     -H 'Accept-Encoding: br, gzip' "$base$1" 2>"$tmp/error") || status=000
+  values=()
+  count=()
+  local line name value
+  while IFS= read -r line; do
+    line=${line%$'\r'}
+    [[ "$line" =~ ^([A-Za-z0-9-]+):[[:space:]]*(.*[^[:space:]])?[[:space:]]*$ ]] || continue
+    name=${BASH_REMATCH[1],,}
+    value=${BASH_REMATCH[2]}
+    if [ -n "${count[$name]:-}" ]; then values[$name]+="|$value"; count[$name]=$((count[$name] + 1))
+    else values[$name]=$value; count[$name]=1; fi
+  done < "$tmp/headers"
 }
-# The values of header $1 in the last answer, one a line (case-insensitive name).
-values() { grep -ai "^$1:" "$tmp/headers" | sed -E 's/^[^:]*:[[:space:]]*//; s/[[:space:]]*\r?$//'; }
-# header NAME: its one value, or a note that it is missing or sent more than once.
+# one NAME: the header's one value, or a note that it is missing or sent more than once.
 one() {
-  local n
-  n=$(values "$1" | wc -l)
-  if [ "$n" -eq 0 ]; then echo "(missing)"; elif [ "$n" -gt 1 ]; then echo "(sent $n times: $(values "$1" | paste -sd'|'))"; else values "$1"; fi
+  local name=${1,,}
+  case ${count[$name]:-0} in
+    0) echo "(missing)" ;;
+    1) echo "${values[$name]}" ;;
+    *) echo "(sent ${count[$name]} times: ${values[$name]})" ;;
+  esac
+}
+has() { # VALUE REGEX: does a comma-separated header value hold a token matching REGEX?
+  [[ ",${1// /}," =~ ,($2)(,|;|=) || ",${1// /}," =~ ,($2), ]]
 }
 
 expect_status() { # wanted code, or 4xx
@@ -61,33 +78,36 @@ expect_absent() {
   if [ "$got" = "(missing)" ]; then ok "$1: not sent ($2)"; else bad "$1: got $got, want none ($2)"; fi
 }
 expect_type() { # MEDIA-TYPE REGEX, description
-  local got; got=$(one Content-Type)
-  local media; media=$(printf '%s' "${got%%;*}" | tr 'A-Z' 'a-z' | sed 's/[[:space:]]//g')
+  local got media; got=$(one Content-Type)
+  media=${got%%;*}; media=${media,,}; media=${media//[[:space:]]/}
   if [[ "$media" =~ ^($1)$ ]]; then ok "Content-Type: $got"; else bad "Content-Type: got $got, want $2"; fi
+}
+max_age() { # the max-age=N of a header value, or nothing
+  [[ ",${1// /}" =~ [,\;]max-age=\"?([0-9]+) ]] && echo "${BASH_REMATCH[1]}"
 }
 expect_hsts() {
   local got age; got=$(one Strict-Transport-Security)
-  age=$(printf '%s' "$got" | grep -oiE 'max-age="?[0-9]+' | grep -oE '[0-9]+$')
+  age=$(max_age "$got")
   if [ -n "$age" ] && [ "$age" -ge "$YEAR" ]; then ok "Strict-Transport-Security: $got"
   else bad "Strict-Transport-Security: got $got, want max-age of at least $YEAR (a year)"; fi
 }
 expect_revalidated() { # Cache-Control that makes every use ask the server first
   local got; got=$(one Cache-Control)
-  if printf '%s' "$got" | grep -qiE '(^|[ ,])(no-cache|no-store)([ ,]|$)'; then ok "Cache-Control: $got"
-  elif printf '%s' "$got" | grep -qiE '(^|[ ,])max-age=0([ ,]|$)' && printf '%s' "$got" | grep -qi 'must-revalidate'; then ok "Cache-Control: $got"
+  if has "${got,,}" 'no-cache|no-store'; then ok "Cache-Control: $got"
+  elif [ "$(max_age "${got,,}")" = 0 ] && has "${got,,}" 'must-revalidate'; then ok "Cache-Control: $got"
   else bad "Cache-Control: got $got, want no-cache (revalidated on every use: $1)"; fi
 }
 expect_immutable() {
   local got age; got=$(one Cache-Control)
-  age=$(printf '%s' "$got" | grep -oiE '(^|[ ,])max-age=[0-9]+' | grep -oE '[0-9]+$')
-  if [ -n "$age" ] && [ "$age" -ge "$YEAR" ] && printf '%s' "$got" | grep -qi immutable; then ok "Cache-Control: $got"
+  age=$(max_age "${got,,}")
+  if [ -n "$age" ] && [ "$age" -ge "$YEAR" ] && has "${got,,}" immutable; then ok "Cache-Control: $got"
   else bad "Cache-Control: got $got, want public, max-age=$YEAR, immutable (its name changes with its content)"; fi
 }
 expect_compressed() {
-  local got vary; got=$(one Content-Encoding); vary=$(values Vary | paste -sd, -)
+  local got vary; got=$(one Content-Encoding); vary=${values[vary]:-}
   if [[ "$got" == br || "$got" == gzip ]]; then
     ok "Content-Encoding: $got"
-    if printf '%s' "$vary" | grep -qiE '(^|[ ,])(accept-encoding|\*)([ ,]|$)'; then ok "Vary: $vary"
+    if has "${vary,,}" 'accept-encoding|\*'; then ok "Vary: ${vary//|/, }"
     else bad "Vary: got ${vary:-(missing)}, want Accept-Encoding (a cache must not give this to a browser without $got)"; fi
   else bad "Content-Encoding: got $got, want br or gzip for a browser that accepts them"; fi
 }
