@@ -120,8 +120,8 @@ if ./scripts/build-checker.sh && mkdir -p target/e2e \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-door.y4m 10 2.9 \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-moving.y4m 6 4 10 \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "" target/e2e/nothing.y4m 4; then
-  step "end to end in Chromium, Firefox ESR and WebKitGTK (WebDriver; tests/engines)"
-  playwright_tests "engines suite" "$log/engines.txt" tests/engines/engines.config.mjs
+  step "end to end in Chromium, Firefox ESR and WebKitGTK (WebDriver; tests/engines; the engines side by side)"
+  summary_tests "engines suite" "$log/engines.txt" ./scripts/engines.sh
   step "end to end, Chromium-only depth (Playwright; tests/e2e)"
   playwright_tests "playwright" "$log/e2e.txt" tests/e2e/playwright.config.mjs
   step "the checker behind Debian's nginx and Caddy with deploy/'s configurations (Chromium; tests/servers)"

@@ -1,9 +1,10 @@
 // The camera and photos in every engine. The camera plays a card video through a canvas
 // stream (camera.mjs): large, as held at a door 15–20 cm away (a code about 165 px wide in
 // a 1280x720 frame), smeared by a moving hand, or an empty doorway.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test, expect } from './fixtures.mjs';
+import { SCRATCH } from './engines.config.mjs';
 import { useCardVideo } from './camera.mjs';
 import { root, sample } from '../e2e/samples.mjs';
 
@@ -85,11 +86,9 @@ test('photo: dropped on the page', async ({ tab }) => {
 });
 
 test('photo: a file that is not an image, and a picture with no code, say they could not be read', async ({ tab }) => {
-  const dir = resolve(root, 'target/engines');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(resolve(dir, 'notes.png'), 'not an image');
+  writeFileSync(resolve(SCRATCH, 'notes.png'), 'not an image');
   await tab.open('/');
-  await tab.upload('#photo-input', resolve(dir, 'notes.png'));
+  await tab.upload('#photo-input', resolve(SCRATCH, 'notes.png'));
   expect(await tab.verdict()).toBe('unreadable');
   await (await tab.button('Check another card')).click();
   await tab.upload('#photo-input', resolve(root, 'www/icons/icon-512.png'));

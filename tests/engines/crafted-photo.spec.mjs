@@ -3,10 +3,11 @@
 // public page and the desk must say the photo could not be read, in the usual time, and the
 // page must keep answering while the decoder works (it runs in a worker). The PNG is made
 // here; how long each answer took is printed, not asserted.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { test, expect } from './fixtures.mjs';
+import { SCRATCH } from './engines.config.mjs';
 import { root, sample } from '../e2e/samples.mjs';
 
 const SIDE = 2000;
@@ -45,9 +46,7 @@ function finderTilesPng() {
   ]);
 }
 
-const dir = resolve(root, 'target/engines');
-const png = resolve(dir, 'finder-tiles.png');
-mkdirSync(dir, { recursive: true });
+const png = resolve(SCRATCH, 'finder-tiles.png');
 writeFileSync(png, finderTilesPng());
 
 /// Gives the picture as a photo and returns how long the verdict took, in ms.

@@ -7,8 +7,13 @@ import { dirname, resolve } from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const REQUEST_LOG = resolve(root, 'target/engines/requests.log');
-mkdirSync(dirname(REQUEST_LOG), { recursive: true });
+// When scripts/engines.sh runs one engine per process (each in a network namespace of its
+// own, so each has its own 127.0.0.1:8080), ENGINES_RUN names the run: files the tests write
+// are kept apart, so that one engine never reads a file another is writing.
+export const RUN = process.env.ENGINES_RUN ?? 'all';
+export const SCRATCH = resolve(root, 'target/engines', RUN);
+export const REQUEST_LOG = resolve(SCRATCH, 'requests.log');
+mkdirSync(SCRATCH, { recursive: true });
 
 export default defineConfig({
   testDir: '.',

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { test, expect } from './fixtures.mjs';
 import { watchRequests } from './requests.mjs';
 import { root } from '../e2e/samples.mjs';
+import { RUN } from './engines.config.mjs';
 
 const vector = (name) => JSON.parse(readFileSync(resolve(root, `tests/vectors/${name}.json`), 'utf8'));
 
@@ -25,10 +26,12 @@ const results = vectors.map((v) => verify(v.qr_text, {
 document.documentElement.dataset.results = JSON.stringify(results);
 `;
 const HARNESS = ['force-system.html', 'force-system.js', 'vectors.json'];
+// One folder per run (engines.config.mjs), so that engines run side by side never share one.
+const HARNESS_DIR = `warrant-js-${RUN}`;
 
 test.beforeAll(() => {
   // Served beside the card videos (engines.config.mjs: TEST_MEDIA), from the checker's origin.
-  const dir = resolve(root, 'target/e2e/warrant-js');
+  const dir = resolve(root, 'target/e2e', HARNESS_DIR);
   mkdirSync(dir, { recursive: true });
   for (const file of ['warrant_js.js', 'warrant_js_bg.wasm']) cpSync(resolve(root, 'target/warrant-js', file), resolve(dir, file));
   writeFileSync(resolve(dir, 'force-system.html'), PAGE);
@@ -38,7 +41,7 @@ test.beforeAll(() => {
 
 test('a force system verifies cards with the module, which makes no requests of its own', async ({ tab }) => {
   const requests = watchRequests();
-  await tab.open('/test-media/warrant-js/force-system.html');
+  await tab.open(`/test-media/${HARNESS_DIR}/force-system.html`);
   await expect.poll(() => tab.attr('html', 'data-results'), { timeout: 15_000 }).not.toBeNull();
   const results = JSON.parse(await tab.attr('html', 'data-results'));
   expect(results.map((r) => r.verdict)).toEqual(['genuine', 'revoked', 'revoked', 'live', 'live-stale', 'malformed']);
@@ -46,5 +49,5 @@ test('a force system verifies cards with the module, which makes no requests of 
   expect(results[5]).toEqual({ verdict: 'malformed', reason: 'truncated', warnings: [] });
   // Beside the force system's own page, script and data: the module's two files, nothing else.
   const own = requests.paths().filter((p) => !HARNESS.some((file) => p.endsWith('/' + file)));
-  expect(own).toEqual(['/test-media/warrant-js/warrant_js.js', '/test-media/warrant-js/warrant_js_bg.wasm']);
+  expect(own).toEqual([`/test-media/${HARNESS_DIR}/warrant_js.js`, `/test-media/${HARNESS_DIR}/warrant_js_bg.wasm`]);
 });
