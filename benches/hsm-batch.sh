@@ -13,7 +13,7 @@ which=${3:-both}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cargo build --release --locked -p warrant-issuer --quiet
-tool=target/release/warrant-issuer
+tool=${CARGO_TARGET_DIR:-target}/release/warrant-issuer
 
 mkdir "$work/tokens"
 printf 'directories.tokendir = %s\nobjectstore.backend = file\nlog.level = ERROR\n' "$work/tokens" > "$work/softhsm2.conf"
@@ -36,10 +36,11 @@ time_batch() {
     sync
     start=$(date +%s.%N)
     "$tool" batch --key "$key" --issuer MPS --checker-address https://check.police.uk/ \
-      --csv "$work/staff.csv" --expires 2030-01-01 --out-dir "$work/out" >/dev/null
+      --record "$work/issued.jsonl" --csv "$work/staff.csv" --expires 2030-01-01 --out-dir "$work/out" >/dev/null
     end=$(date +%s.%N)
     [ "$(tail -n +2 "$work/out/manifest.csv" | wc -l)" -eq "$rows" ] || { echo "the manifest is short" >&2; exit 1; }
-    rm -rf "$work/out"
+    [ "$(tail -n +2 "$work/issued.jsonl" | wc -l)" -eq "$rows" ] || { echo "the record of issued cards is short" >&2; exit 1; }
+    rm -rf "$work/out" "$work/issued.jsonl"
     all+=("$(printf '%.2f' "$(echo "$end - $start" | bc)")")
   done
   fastest=$(printf '%s\n' "${all[@]}" | sort -n | head -1)

@@ -1,7 +1,10 @@
 //! Issuing a batch of cards from CSV: every row is checked before anything is signed, the
 //! output folder is claimed (`out_dir`), the cards are signed and rendered in parallel into
-//! a hidden folder beside it, and that folder takes the claim's place only when all of it
-//! is written. A bad row names its line, and nothing half-written is left behind.
+//! a hidden folder beside it, the cards are added to the force's record of issued cards
+//! (`record`), and the folder takes the claim's place only when all of it is written. A bad
+//! row names its line, and nothing half-written is left behind. Each card gets a random
+//! check code, printed under its QR code and in the manifest; no key is derived from it
+//! here (`directory` does that, once per card).
 
 use std::collections::HashSet;
 use std::fs;
@@ -11,12 +14,13 @@ use anyhow::{anyhow, bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Deserialize;
-use warrant_core::{card_qr_text, Card, Holder, Role};
+use warrant_core::{sign_card, token, CheckCode, Card, Holder, Role};
 
 use crate::out_dir::ClaimedOutDir;
 use crate::private_key::PrivateKey;
 use crate::spreadsheet::{check_holder_text, text_cell};
-use crate::{key_files, qr_render, time_arg};
+use crate::record::{self, RecordedCard};
+use crate::{codes, key_files, qr_render, time_arg};
 
 /// What the issuer decides once for the whole batch.
 pub struct BatchSettings<'a> {
@@ -24,6 +28,8 @@ pub struct BatchSettings<'a> {
     pub kid: &'a [u8],
     pub issuer: &'a str,
     pub checker_address: &'a str,
+    /// The force's record of issued cards, to which the batch is added.
+    pub record: &'a Path,
     pub issued_at: i64,
     /// Used for rows without their own `expires`.
     pub expires_at: Option<i64>,
@@ -43,6 +49,7 @@ struct Row {
 pub struct PendingCard {
     pub line: u64,
     pub card: Card,
+    pub code: CheckCode,
 }
 
 /// Reads and checks every row. Errors name the CSV line.
@@ -53,6 +60,7 @@ pub fn read_csv(path: &Path, settings: &BatchSettings) -> Result<Vec<PendingCard
         .with_context(|| format!("reading {}", path.display()))?;
     let mut pending = Vec::new();
     let mut serials = HashSet::new();
+    let mut codes = HashSet::new();
     let mut record = csv::StringRecord::new();
     let headers = reader.headers()?.clone();
     loop {
@@ -67,7 +75,11 @@ pub fn read_csv(path: &Path, settings: &BatchSettings) -> Result<Vec<PendingCard
         if !serials.insert(card.serial.clone()) {
             bail!("random serial collision at line {line}; run again");
         }
-        pending.push(PendingCard { line, card });
+        let code = codes::random()?;
+        if !codes.insert(code) {
+            bail!("random check code collision at line {line}; run again");
+        }
+        pending.push(PendingCard { line, card, code });
     }
     if pending.is_empty() {
         bail!("{} has no cards", path.display());
@@ -98,7 +110,9 @@ fn row_to_card(record: &csv::StringRecord, headers: &csv::StringRecord, s: &Batc
     Ok(card)
 }
 
-/// Signs and renders every card into `out_dir`, which must not exist yet.
+/// Signs and renders every card into `out_dir`, which must not exist yet, and adds them to
+/// the record before the folder is put in place (a card that reaches the printer is always
+/// in the record; one in the record that never did is harmless: nobody holds its code).
 /// Returns the largest QR version used.
 pub fn issue_all(pending: &[PendingCard], settings: &BatchSettings, out_dir: &Path, progress: bool) -> Result<i16> {
     // Claimed before anything is signed; removed again on any error before `finish`.
@@ -122,6 +136,8 @@ pub fn issue_all(pending: &[PendingCard], settings: &BatchSettings, out_dir: &Pa
     bar.finish_and_clear();
 
     write_manifest(&claimed.staging().join("manifest.csv"), &rows)?;
+    let recorded: Vec<RecordedCard> = rows.iter().map(|r| r.recorded.clone()).collect();
+    record::append(settings.record, settings.issuer, &recorded)?;
     claimed.finish()?;
     Ok(rows.iter().map(|r| r.qr_version).max().unwrap_or(0))
 }
@@ -132,27 +148,31 @@ struct ManifestRow {
     qr_version: i16,
     qr_text: String,
     card: Card,
+    recorded: RecordedCard,
 }
 
 fn issue_one(p: &PendingCard, s: &BatchSettings, cards_dir: &Path) -> Result<ManifestRow> {
-    let qr_text = card_qr_text(&p.card, s.key, s.kid, s.checker_address)?;
-    let qr = qr_render::render(&qr_text).with_context(|| format!("line {}", p.line))?;
+    let cose = sign_card(&p.card, s.key, s.kid)?;
+    let qr_text = token::qr_text(s.checker_address, &cose);
+    let qr = qr_render::render_card(&qr_text, Some(&p.code)).with_context(|| format!("line {}", p.line))?;
     let serial = p.card.serial_hex();
     fs::write(cards_dir.join(format!("{serial}.svg")), qr.svg)?;
     fs::write(cards_dir.join(format!("{serial}.png")), qr.png)?;
-    Ok(ManifestRow { line: p.line, serial, qr_version: qr.version, qr_text, card: p.card.clone() })
+    let recorded = RecordedCard::new(&p.card.serial, &p.code, p.card.issued_at, p.card.expires_at, &cose);
+    Ok(ManifestRow { line: p.line, serial, qr_version: qr.version, qr_text, card: p.card.clone(), recorded })
 }
 
 fn write_manifest(path: &Path, rows: &[ManifestRow]) -> Result<()> {
     let mut w = csv::Writer::from_path(path)?;
     w.write_record([
-        "line", "serial", "name", "rank", "number", "role", "issued_at", "expires_at", "qr_version", "svg", "png", "qr_text",
+        "line", "serial", "check_code", "name", "rank", "number", "role", "issued_at", "expires_at", "qr_version", "svg", "png", "qr_text",
     ])?;
     for r in rows {
         let h = &r.card.holder;
         let cells = [
             r.line.to_string(),
             r.serial.clone(),
+            r.recorded.check_code.clone(),
             h.name.clone(),
             h.rank.clone(),
             h.number.clone(),

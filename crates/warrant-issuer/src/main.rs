@@ -3,7 +3,9 @@
 //! inspects any QR text with the checker's own verdicts.
 
 mod batch;
+mod card_directory;
 mod code_vectors;
+mod codes;
 mod demo;
 mod enrol;
 mod key_files;
@@ -12,6 +14,7 @@ mod pkcs11;
 mod private_key;
 mod publish;
 mod qr_render;
+mod record;
 mod register;
 mod register_lock;
 mod report;
@@ -70,10 +73,13 @@ enum Command {
         #[arg(long, default_value_t = 30)]
         valid_days: i64,
     },
-    /// Issue one card: writes <OUT_DIR>/<serial>.svg, .png and .txt (the QR text).
+    /// Issue one card: writes <OUT_DIR>/<serial>.svg, .png (QR code and check code) and .txt
+    /// (the QR text), and adds the card to the force's record of issued cards.
     Issue {
         #[command(flatten)]
         signer: SignerArgs,
+        #[command(flatten)]
+        record: RecordArg,
         #[arg(long)]
         name: String,
         #[arg(long)]
@@ -93,10 +99,13 @@ enum Command {
         #[arg(long)]
         out_dir: PathBuf,
     },
-    /// Issue a batch of cards from CSV (columns name,rank,number,role[,expires]).
+    /// Issue a batch of cards from CSV (columns name,rank,number,role[,expires]), and add them
+    /// to the force's record of issued cards.
     Batch {
         #[command(flatten)]
         signer: SignerArgs,
+        #[command(flatten)]
+        record: RecordArg,
         #[arg(long)]
         csv: PathBuf,
         /// Expiry for rows with no expires column value.
@@ -105,6 +114,19 @@ enum Command {
         /// A new folder: cards/<serial>.svg and .png, and manifest.csv.
         #[arg(long)]
         out_dir: PathBuf,
+    },
+    /// Build the force's card directory from its record of issued cards: every card not yet
+    /// expired (revoked ones too), found by the desk from its check code alone. Publish it
+    /// whole, with the lists (see `bundle --directories`).
+    Directory {
+        #[command(flatten)]
+        record: RecordArg,
+        /// The directory file to publish (replaced atomically), e.g. directory-MPS.cbor.
+        #[arg(long)]
+        out: PathBuf,
+        /// Leave out cards expired at this time instead of now.
+        #[arg(long)]
+        now: Option<String>,
     },
     /// Add serials to the revocation register and publish the signed revocation list.
     Revoke {
@@ -132,7 +154,8 @@ enum Command {
     },
     /// Put every force's signed revocation list into one bundle (FORMAT.md §8.1), so that a
     /// checker fetches one file instead of one per force. Each list is opened against the
-    /// trust list first: one that a checker would refuse is refused here.
+    /// trust list first: one that a checker would refuse is refused here. With --directories,
+    /// bundle the forces' card directories instead (FORMAT.md §13.4), for the desk.
     Bundle {
         /// Signed trust list.
         #[arg(long)]
@@ -140,10 +163,15 @@ enum Command {
         /// Root public key (SPKI PEM) the trust list must be signed by.
         #[arg(long)]
         root: PathBuf,
-        /// The bundle to publish (replaced atomically), e.g. lists/revocations.cbor.
+        /// The bundle to publish (replaced atomically), e.g. lists/revocations.cbor, or
+        /// lists/directories.cbor with --directories.
         #[arg(long)]
         out: PathBuf,
-        /// Signed revocation lists, at most one per force.
+        /// The files are card directories (`warrant-issuer directory`), each of a force in
+        /// the trust list, not revocation lists.
+        #[arg(long)]
+        directories: bool,
+        /// Signed revocation lists (or directories), at most one per force.
         #[arg(required = true)]
         lists: Vec<PathBuf>,
     },
@@ -207,6 +235,15 @@ enum Command {
     Vectors { dir: PathBuf },
 }
 
+/// The force's record of issued cards.
+#[derive(clap::Args)]
+struct RecordArg {
+    /// The force's record of issued cards (JSON Lines; private: it holds every card's check
+    /// code), kept beside the revocation register. Created, owner-only, if missing.
+    #[arg(long = "record", value_name = "RECORD")]
+    path: PathBuf,
+}
+
 #[derive(clap::Args)]
 struct SignerArgs {
     /// The force's card-signing key: a PKCS#8 PEM file, or a pkcs11: URI for a key in an
@@ -262,7 +299,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             key_files::replace(&out, &signed)?;
             println!("trust list: {} forces, {} bytes, valid to {}", list.forces.len(), signed.len(), time_arg::format(list.expires));
         }
-        Command::Issue { signer, name, rank, number, role, expires, valid_from, out_dir } => {
+        Command::Issue { signer, record: record_arg, name, rank, number, role, expires, valid_from, out_dir } => {
+            // Checked before the key is opened (and a PIN asked for), so a refusal signs nothing.
+            record::check_force(&record_arg.path, &signer.issuer)?;
             let key = signer.key.open()?;
             let now = time_arg::now();
             let card = Card {
@@ -273,14 +312,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 expires_at: time_arg::parse(&expires)?,
                 holder: Holder { name, rank, number, role: parse_role(&role)? },
             };
-            let qr_text = warrant_core::card_qr_text(&card, &key, &key.key_id(), &signer.checker_address)?;
-            let qr = qr_render::render(&qr_text)?;
+            let code = codes::random()?;
+            let cose = warrant_core::sign_card(&card, &key, &key.key_id())?;
+            let qr_text = warrant_core::token::qr_text(&signer.checker_address, &cose);
+            let qr = qr_render::render_card(&qr_text, Some(&code))?;
             std::fs::create_dir_all(&out_dir)?;
             let serial = card.serial_hex();
+            // Recorded before the card is written out: a card that leaves the tool is always in
+            // the record, so the directory can hold it.
+            record::append(&record_arg.path, &card.issuer, &[record::RecordedCard::new(&card.serial, &code, card.issued_at, card.expires_at, &cose)])?;
             key_files::write_new(&out_dir.join(format!("{serial}.svg")), qr.svg.as_bytes(), false)?;
             key_files::write_new(&out_dir.join(format!("{serial}.png")), &qr.png, false)?;
             key_files::write_new(&out_dir.join(format!("{serial}.txt")), format!("{qr_text}\n").as_bytes(), false)?;
-            println!("serial {serial}, QR version {} ({} characters)\n{qr_text}", qr.version, qr_text.len());
+            println!("serial {serial}, check code {code}, QR version {} ({} characters)\n{qr_text}", qr.version, qr_text.len());
         }
         Command::Enrol { key, issuer, request, register: register_path, expires, out } => {
             let request = enrol::read_request(&std::fs::read_to_string(&request).with_context(|| format!("reading {}", request.display()))?)?;
@@ -302,7 +346,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 time_arg::format(c.expires_at)
             );
         }
-        Command::Batch { signer, csv, expires, out_dir } => {
+        Command::Batch { signer, record: record_arg, csv, expires, out_dir } => {
+            record::check_force(&record_arg.path, &signer.issuer)?;
             let key = signer.key.open()?;
             let kid = key.key_id();
             let settings = batch::BatchSettings {
@@ -310,6 +355,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 kid: &kid,
                 issuer: &signer.issuer,
                 checker_address: &signer.checker_address,
+                record: &record_arg.path,
                 issued_at: time_arg::now(),
                 expires_at: expires.as_deref().map(time_arg::parse).transpose()?,
             };
@@ -362,7 +408,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let good = matches!(check.verdict, Verdict::Genuine(_) | Verdict::Live(_));
             return Ok(if good { ExitCode::SUCCESS } else { ExitCode::FAILURE });
         }
-        Command::Bundle { trust_list, root, out, lists } => {
+        Command::Bundle { trust_list, root, out, directories: true, lists } => {
+            let (trust, _) = load_lists(&trust_list, &root, &[], time_arg::now())?;
+            let (bundle, forces) = card_directory::bundle(&trust, &lists)?;
+            key_files::replace(&out, &bundle)?;
+            println!("{}: {} card directories ({}), {} bytes", out.display(), forces.len(), forces.join(", "), bundle.len());
+        }
+        Command::Directory { record: record_arg, out, now } => {
+            let now = time_arg::now_or(now.as_deref())?;
+            let started = Instant::now();
+            let built = card_directory::build(&record_arg.path, now)?;
+            key_files::replace(&out, &built.bytes)?;
+            println!(
+                "{}: directory of {}, {} cards ({} expired left out), {} bytes ({}-byte sealed entries); derived {} new codes' keys in {:.2} s; built in {:.2} s",
+                out.display(),
+                built.force,
+                built.filed,
+                built.expired,
+                built.bytes.len(),
+                built.padded + 32,
+                built.derived,
+                built.derive_time.as_secs_f64(),
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Command::Bundle { trust_list, root, out, directories: false, lists } => {
             let (_, opened) = load_lists(&trust_list, &root, &lists, time_arg::now())?;
             let mut named = Vec::new();
             for (list, path) in opened.iter().zip(&lists) {

@@ -25,7 +25,8 @@ fn two_batches_into_one_folder_at_once_leave_one_whole_batch_and_nothing_else() 
         names
     };
     let mut expected = names();
-    expected.push("print-run".into());
+    // The batch's folder, and the record of issued cards the winner adds its cards to.
+    expected.extend(["print-run".into(), "issued.jsonl".into(), "issued.jsonl.lock".into()]);
     expected.sort();
 
     let binary = assert_cmd::cargo::cargo_bin("warrant-issuer");
@@ -35,7 +36,7 @@ fn two_batches_into_one_folder_at_once_leave_one_whole_batch_and_nothing_else() 
             Command::new(&binary)
                 .current_dir(d)
                 .args(["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/"])
-                .args(["--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "print-run"])
+                .args(["--record", "issued.jsonl", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "print-run"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -51,4 +52,6 @@ fn two_batches_into_one_folder_at_once_leave_one_whole_batch_and_nothing_else() 
     let manifest = csv::Reader::from_path(d.join("print-run/manifest.csv")).unwrap().into_records().count();
     assert_eq!(manifest, CARDS);
     assert_eq!(fs::read_dir(d.join("print-run/cards")).unwrap().count(), 2 * CARDS, "an SVG and a PNG per card");
+    let recorded = fs::read_to_string(d.join("issued.jsonl")).unwrap().lines().count();
+    assert_eq!(recorded, 1 + CARDS, "the record holds the winner's cards only (after its first line)");
 }

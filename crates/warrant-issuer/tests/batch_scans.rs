@@ -22,7 +22,7 @@ fn every_png_of_a_batch_with_names_of_every_length_decodes_to_its_qr_text() {
         csv.push_str(&format!("\"{}\",Police Constable,{},police-officer\n", name.trim(), 100_000 + i));
     }
     fs::write(d.join("staff.csv"), csv).unwrap();
-    run_ok(d, &["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"]);
+    run_ok(d, &["batch", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--record", "issued.jsonl", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"]);
 
     let mut manifest = csv::Reader::from_path(d.join("out/manifest.csv")).unwrap();
     let headers = manifest.headers().unwrap().clone();

@@ -102,7 +102,7 @@ fn now() -> i64 {
 
 fn issue_args<'a>(key: &'a str, out_dir: &'a str) -> Vec<&'a str> {
     vec![
-        "issue", "--key", key, "--issuer", "MPS", "--checker-address", CHECKER, "--name", "Jane Smith", "--rank", "Police Constable",
+        "issue", "--key", key, "--issuer", "MPS", "--checker-address", CHECKER, "--record", "issued.jsonl", "--name", "Jane Smith", "--rank", "Police Constable",
         "--number", "1234", "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", out_dir,
     ]
 }
@@ -189,7 +189,7 @@ fn a_batch_through_the_token_signs_every_card_genuine() {
     let rows: String = (0..200).map(|i| format!("Officer {i},Police Constable,{i},police-officer\n")).collect();
     fs::write(d.join("staff.csv"), format!("name,rank,number,role\n{rows}")).unwrap();
     let key = uri("mps-2026");
-    hsm.run_ok(&["batch", "--key", &key, "--issuer", "MPS", "--checker-address", CHECKER, "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"]);
+    hsm.run_ok(&["batch", "--key", &key, "--issuer", "MPS", "--checker-address", CHECKER, "--record", "issued.jsonl", "--csv", "staff.csv", "--expires", "2031-01-01", "--out-dir", "out"]);
     let mut manifest = csv::Reader::from_path(d.join("out/manifest.csv")).unwrap();
     let qr_column = manifest.headers().unwrap().iter().position(|h| h == "qr_text").unwrap();
     let qrs: Vec<String> = manifest.records().map(|r| r.unwrap()[qr_column].to_string()).collect();
