@@ -18,7 +18,8 @@
 #     fake camera, request interception, clocks, clipboard, installability, benchmarks;
 #     then behind Debian's nginx and Caddy with deploy/'s site configurations (tests/servers):
 #     headers of every file type, odd paths, the privacy audit, embed framing, a list
-#     published to an open page, offline use, every sample, scripts/check-deployment.sh.
+#     published to an open page, offline use, every sample, scripts/check-deployment.sh,
+#     and `warrant-issuer publish` run twice into the served lists/ (a failed run between).
 # Ends with one line: "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
