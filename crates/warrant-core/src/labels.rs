@@ -10,6 +10,9 @@ pub const TRUST_LIST_CONTENT_TYPE: &str = "application/warrant-trust-list+cbor";
 /// COSE content type (header label 3) of a signed revocation list.
 pub const REVOCATION_LIST_CONTENT_TYPE: &str = "application/warrant-revocation-list+cbor";
 
+/// COSE content type (header label 3) of a signed revocation filter (docs/FORMAT.md §14).
+pub const REVOCATION_FILTER_CONTENT_TYPE: &str = "application/warrant-revocation-filter+cbor";
+
 /// Version number carried by both lists; a checker rejects versions it does not know.
 pub const LIST_VERSION: u64 = 1;
 

@@ -55,6 +55,7 @@ mod device;
 #[cfg(feature = "directory")]
 pub mod directory;
 mod envelope;
+pub mod filter;
 mod issue;
 pub mod keys;
 pub mod labels;
@@ -64,6 +65,7 @@ mod live;
 pub mod ranks;
 mod revocation;
 mod revocation_bundle;
+mod revocation_filter;
 pub mod token;
 mod trust;
 mod verdict;
@@ -78,9 +80,10 @@ pub use issue::{card_qr_text, sign_card, SignError};
 pub use list_error::ListError;
 pub use revocation::RevocationList;
 pub use revocation_bundle::{read_revocation_bundle, write_revocation_bundle};
+pub use revocation_filter::{read_filter_bundle, write_filter_bundle, FilterInput, RevocationFilter};
 pub use trust::{Force, IssuerKey, RootKey, TrustList};
 pub use verdict::{Check, KeyProblem, MalformedReason, Verdict, Warning};
-pub use verify::{read_unverified, verify, Unverified};
+pub use verify::{read_unverified, verify, verify_with_filters, Unverified};
 
 /// Lower-case hex of bytes (serials, key ids).
 pub fn to_hex(bytes: &[u8]) -> alloc::string::String {

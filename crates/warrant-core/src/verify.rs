@@ -10,6 +10,7 @@ use crate::labels::LIVE_CODE_CONTENT_TYPE;
 use crate::limits::{CLOCK_SKEW_SECONDS, LIVE_CODE_WINDOW_SECONDS};
 use crate::live::LiveCode;
 use crate::revocation::RevocationList;
+use crate::revocation_filter::RevocationFilter;
 use crate::token::{self, NotOurs};
 use crate::trust::TrustList;
 use crate::verdict::{Check, MalformedReason, Verdict, Warning};
@@ -17,15 +18,22 @@ use crate::verdict::{Check, MalformedReason, Verdict, Warning};
 /// Checks a QR text (or bare token) against an opened trust list and the revocation lists
 /// to hand, at time `now` (Unix seconds). Never panics; every input gets a verdict.
 pub fn verify(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now: UnixTime) -> Check {
+    verify_with_filters(qr_text, trust, revocations, &[], now)
+}
+
+/// As [`verify`], with forces' revocation filters (docs/FORMAT.md §14) as well as their lists.
+/// A card is revoked if any list or filter held for its force says so; during the move from
+/// lists to filters a checker may hold both for one force.
+pub fn verify_with_filters(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], filters: &[RevocationFilter], now: UnixTime) -> Check {
     let mut warnings = Vec::new();
     if trust.is_out_of_date(now) {
         warnings.push(Warning::TrustListOutOfDate { next_update: trust.next_update });
     }
-    let verdict = verdict(qr_text, trust, revocations, now, &mut warnings);
+    let verdict = verdict(qr_text, trust, revocations, filters, now, &mut warnings);
     Check { verdict, warnings }
 }
 
-fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now: UnixTime, warnings: &mut Vec<Warning>) -> Verdict {
+fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], filters: &[RevocationFilter], now: UnixTime, warnings: &mut Vec<Warning>) -> Verdict {
     let (card, envelope, live) = match read(qr_text) {
         Ok(Read::Card(card, envelope)) => (card, envelope, None),
         Ok(Read::Live(live)) => (live.credential.card.clone(), live.credential_envelope, Some((live.envelope, live.credential, live.made_at))),
@@ -49,15 +57,24 @@ fn verdict(qr_text: &str, trust: &TrustList, revocations: &[RevocationList], now
     }
     // A phone is retired by revoking its credential, and with the card it belongs to.
     let device_serial = live.as_ref().map(|(_, credential, _)| credential.serial.as_slice());
-    match revocations.iter().find(|list| list.issuer == card.issuer) {
-        None => warnings.push(Warning::NoRevocationList),
-        Some(list) => {
-            if list.is_revoked(&card.serial) || device_serial.is_some_and(|s| list.is_revoked(s)) {
-                return Verdict::Revoked(card);
-            }
-            if list.is_out_of_date(now) {
-                warnings.push(Warning::RevocationListOutOfDate { next_update: list.next_update });
-            }
+    let list = revocations.iter().find(|list| list.issuer == card.issuer);
+    let filter = filters.iter().find(|filter| filter.issuer == card.issuer);
+    if list.is_none() && filter.is_none() {
+        warnings.push(Warning::NoRevocationList);
+    } else {
+        let listed = list.is_some_and(|list| list.is_revoked(&card.serial) || device_serial.is_some_and(|s| list.is_revoked(s)));
+        // A live code's card carries the credential's dates (FORMAT.md §12.3, §14.3).
+        let filtered = filter.is_some_and(|filter| match device_serial {
+            None => filter.revokes_card(&card.serial, card.issued_at),
+            Some(device) => filter.revokes_live(&card.serial, device, card.issued_at),
+        });
+        if listed || filtered {
+            return Verdict::Revoked(card);
+        }
+        // Out of date only if nothing held for the force is current.
+        let next_update = list.map(|l| l.next_update).into_iter().chain(filter.map(|f| f.next_update)).max().unwrap_or(UnixTime::MIN);
+        if now >= next_update {
+            warnings.push(Warning::RevocationListOutOfDate { next_update });
         }
     }
     if now >= card.expires_at {

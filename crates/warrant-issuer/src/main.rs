@@ -8,6 +8,7 @@ mod code_vectors;
 mod codes;
 mod demo;
 mod enrol;
+mod filter_vectors;
 mod key_files;
 mod out_dir;
 mod pkcs11;

@@ -46,7 +46,9 @@ pub fn write(dir: &Path) -> Result<usize> {
     write_all(dir, &vectors)?;
     let codes = crate::code_vectors::check_code_vectors(&world, &samples)?;
     write_all(&dir.join("check-codes"), &codes)?;
-    Ok(vectors.len() + codes.len())
+    let filters = crate::filter_vectors::filter_vectors(&world, &samples)?;
+    write_all(&dir.join("revocation-filter"), &filters)?;
+    Ok(vectors.len() + codes.len() + filters.len())
 }
 
 fn write_all(dir: &Path, vectors: &[Value]) -> Result<()> {
