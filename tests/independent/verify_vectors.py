@@ -6,7 +6,8 @@ For every vector whose card is readable (`card` present), the signature must ver
 must decode, per FORMAT.md section 3, to the card the vector lists. A live code (section 12)
 is checked in full: the device credential inside it with the issuer key, the code itself
 with the phone key the credential names, and its time against the 30-second window, which
-must give `live` or `live-stale` as the vector expects. Prints one line per vector and a
+must give `live` or `live-stale` as the vector expects. A revocation filter (section 14) is
+opened and evaluated from its bits (revocation_filters.py). Prints one line per vector and a
 final "N passed, N failed" line; exits non-zero on any failure.
 """
 
@@ -26,6 +27,7 @@ from pycose.keys.curves import Ed25519
 from pycose.messages import CoseMessage, Sign1Message
 
 import check_codes
+import revocation_filters
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 VECTORS = os.path.join(HERE, "..", "vectors")
@@ -179,6 +181,35 @@ def check_code_vector(vector, ranks):
         assert card_from_claims(claims, ranks) == vector["card"], "the entry's card differs from the listed one"
 
 
+def check_filter_vector(vector, ranks):
+    """FORMAT.md §14: the card as any vector's, then its force's signed filter
+    (tests/independent/revocation_filters.py), evaluated here from its bits, must answer every
+    serial it covers as the vector lists and judge the card as the vector expects."""
+    check(vector, ranks)
+    now = unix(vector["now"])
+    filters = []
+    for token in vector["revocation_filters"]:
+        message = sign1(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        message.key = cose_key(vector["issuer_public_key_pem"])
+        assert message.verify_signature(), "the filter is signed by the force"
+        filters.append(revocation_filters.open_filter(message, header, now, cbor2.loads))
+    held = [f for f in filters if f.issuer == vector["card"]["issuer"]]
+    assert len(held) == 1, "one filter for the card's force"
+    f = held[0]
+    for hex_serial in vector["filter_universe"]["revoked"]:
+        assert f.filter.contains(bytes.fromhex(hex_serial)), f"{hex_serial} should read as revoked"
+    for hex_serial in vector["filter_universe"]["not_revoked"]:
+        assert not f.filter.contains(bytes.fromhex(hex_serial)), f"{hex_serial} should read as not revoked"
+    message = sign1(token_of(vector["qr_text"]))
+    if header(message, 3) == LIVE_CONTENT_TYPE:
+        credential = cbor2.loads(sign1(cbor2.loads(message.payload)[LIVE_CREDENTIAL]).payload)
+        revoked = f.revokes_live(credential[CARD], credential[CTI], credential[IAT])
+    else:
+        claims = cbor2.loads(message.payload)
+        revoked = f.revokes_card(claims[CTI], claims[IAT])
+    assert revoked == (vector["expected"] == "revoked"), f"the filter revokes the card: {revoked}"
+
+
 def main():
     ranks = load_ranks()
     assert len(ranks) >= 20, "rank table not found in docs/FORMAT.md"
@@ -204,6 +235,16 @@ def main():
             passed += 1
         except Exception as e:
             print(f"FAIL check-codes/{vector['name']}: {e!r}")
+            failed += 1
+    for path in sorted(glob.glob(os.path.join(VECTORS, "revocation-filter", "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            vector = json.load(f)
+        try:
+            check_filter_vector(vector, ranks)
+            print(f"ok   revocation-filter/{vector['name']} ({vector['expected']})")
+            passed += 1
+        except Exception as e:
+            print(f"FAIL revocation-filter/{vector['name']}: {e!r}")
             failed += 1
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or passed == 0 else 0
