@@ -11,7 +11,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use warrant_core::directory::{derive_entry_keys, find_in, read_directory_bundle, Directory, Lookup};
-use warrant_core::{keys, read_revocation_bundle, token, Check, CheckCode, CodeError, RevocationList, RootKey, TrustList, Verdict};
+use warrant_core::{
+    keys, read_filter_bundle, read_revocation_bundle, token, Check, CheckCode, CodeError, RevocationFilter, RevocationList, RootKey, TrustList, Verdict,
+};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -25,6 +27,12 @@ export interface Lists {
   revocationLists?: Uint8Array[];
   /** Or (and) the revocation bundle, `revocations.cbor`: every force's list in one file. */
   revocationBundle?: Uint8Array;
+  /** Forces' signed revocation filters (docs/FORMAT.md §14), `revocation-filter-<force>.cose`:
+   *  the same answers as their lists in a few hundred bytes each. A card is revoked if a list
+   *  or a filter held for its force says so. */
+  revocationFilters?: Uint8Array[];
+  /** Or (and) the filters bundle, `revocation-filters.cbor`: every force's filter in one file. */
+  revocationFilterBundle?: Uint8Array;
 }
 
 /** A card's printed details, given only when its signature was verified. */
@@ -99,11 +107,13 @@ struct ResultOut {
     card: Option<CardOut>,
 }
 
-/// The lists as a system passes them: `{ root, trustList, revocationLists, revocationBundle }`.
+/// The lists as a system passes them: `{ root, trustList, revocationLists, revocationBundle,
+/// revocationFilters, revocationFilterBundle }`.
 struct ListsIn {
     root: String,
     trust_list: Vec<u8>,
     revocation_lists: Vec<Vec<u8>>,
+    revocation_filters: Vec<Vec<u8>>,
 }
 
 fn lists_in(lists: &JsValue) -> Result<ListsIn, JsError> {
@@ -123,7 +133,17 @@ fn lists_in(lists: &JsValue) -> Result<ListsIn, JsError> {
         let lists = read_revocation_bundle(&bundle).map_err(|e| JsError::new(&format!("lists.revocationBundle: {e}")))?;
         revocation_lists.extend(lists);
     }
-    Ok(ListsIn { root, trust_list, revocation_lists })
+    let mut revocation_filters: Vec<Vec<u8>> = match get("revocationFilters")? {
+        v if v.is_undefined() => Vec::new(),
+        v => js_sys::Array::from(&v).iter().map(|f| bytes(f, "each of lists.revocationFilters")).collect::<Result<_, _>>()?,
+    };
+    let bundle = get("revocationFilterBundle")?;
+    if !bundle.is_undefined() {
+        let bundle = bytes(bundle, "lists.revocationFilterBundle")?;
+        let filters = read_filter_bundle(&bundle).map_err(|e| JsError::new(&format!("lists.revocationFilterBundle: {e}")))?;
+        revocation_filters.extend(filters);
+    }
+    Ok(ListsIn { root, trust_list, revocation_lists, revocation_filters })
 }
 
 /// Verifies a card's QR text (or a live code) against the lists, at `now` (Unix seconds;
@@ -143,7 +163,8 @@ fn verify_text(qr_text: &str, lists: &JsValue, now: Option<f64>) -> Result<Check
     // A revocation list that does not open is left out: the verdict then warns that the
     // force's list is missing, as the checker does.
     let revocations: Vec<RevocationList> = lists.revocation_lists.iter().filter_map(|l| RevocationList::open(l, &trust, now).ok()).collect();
-    Ok(warrant_core::verify(qr_text, &trust, &revocations, now))
+    let filters: Vec<RevocationFilter> = lists.revocation_filters.iter().filter_map(|f| RevocationFilter::open(f, &trust, now).ok()).collect();
+    Ok(warrant_core::verify_with_filters(qr_text, &trust, &revocations, &filters, now))
 }
 
 /// Card directories held by a force system (a call-centre CRM) to check the codes callers

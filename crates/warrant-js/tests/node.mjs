@@ -105,6 +105,38 @@ check('a revocation bundle that is not one throws, in words', () => {
   throws(() => verify(genuine.qr_text, { ...lists, revocationBundle: new Uint8Array([0xa2, 0x61]) }, seconds(genuine.now)), /revocationBundle/);
   throws(() => verify(genuine.qr_text, { ...lists, revocationBundle: 'not bytes' }, seconds(genuine.now)), /revocationBundle must be a Uint8Array/);
 });
+// Revocation filters (FORMAT.md §14): each vector judged by its force's filter alone, given
+// as a file and again inside a filters bundle.
+const filterVectors = new URL('revocation-filter/', vectors);
+const cborBytes = (b) => { // a CBOR byte string's head and body (the lengths a filter has)
+  const head = b.length < 24 ? [0x40 + b.length] : b.length < 256 ? [0x58, b.length] : [0x59, b.length >> 8, b.length & 0xff];
+  return [...head, ...b];
+};
+const filterBundle = (filters) => new Uint8Array([0xa2, 0x61, 0x76, 0x01, 0x67, ...Buffer.from('filters'), 0x80 + filters.length, ...filters.flatMap(cborBytes)]);
+for (const file of readdirSync(filterVectors).filter((f) => f.endsWith('.json')).sort()) {
+  const v = JSON.parse(readFileSync(new URL(file, filterVectors), 'utf8'));
+  const base = { root: v.root_public_key_pem, trustList: bytes(v.trust_list), revocationLists: v.revocation_lists.map(bytes) };
+  for (const [how, lists] of [['file', { ...base, revocationFilters: v.revocation_filters.map(bytes) }],
+    ['bundle', { ...base, revocationFilterBundle: filterBundle(v.revocation_filters.map(bytes)) }]]) {
+    check(`revocation-filter/${v.name} (${how})`, () => {
+      const result = verify(v.qr_text, lists, seconds(v.now));
+      strictEqual(result.verdict, v.expected);
+      deepStrictEqual(result.warnings, []);
+      strictEqual(result.card.serial, v.card.serial);
+    });
+  }
+}
+check('a filter that does not open is left out, and a filters bundle that is not one throws', () => {
+  const v = JSON.parse(readFileSync(new URL('filter-revoked.json', filterVectors), 'utf8'));
+  const base = { root: v.root_public_key_pem, trustList: bytes(v.trust_list) };
+  const changed = bytes(v.revocation_filters[0]);
+  changed[changed.length - 70] ^= 1; // in the payload: the signature no longer matches
+  const result = verify(v.qr_text, { ...base, revocationFilters: [changed] }, seconds(v.now));
+  strictEqual(result.verdict, 'genuine');
+  deepStrictEqual(result.warnings, ['no-revocation-list']);
+  throws(() => verify(v.qr_text, { ...base, revocationFilterBundle: new Uint8Array([0xa0]) }, seconds(v.now)), /revocationFilterBundle/);
+  throws(() => verify(v.qr_text, { ...base, revocationFilters: ['not bytes'] }, seconds(v.now)), /revocationFilters must be a Uint8Array/);
+});
 check('an expired trust list throws', () => {
   throws(() => verify(genuine.qr_text, lists, seconds(genuine.now) + 400 * 86400), /trust list/);
 });
