@@ -30,6 +30,8 @@ fn main() {
         ("WELSH", &i18n.join("cy.ftl")),
         ("OFFICER_ENGLISH", &i18n.join("officer-en.ftl")),
         ("OFFICER_WELSH", &i18n.join("officer-cy.ftl")),
+        ("DESK_ENGLISH", &i18n.join("desk-en.ftl")),
+        ("DESK_WELSH", &i18n.join("desk-cy.ftl")),
     ]);
     fs::write(PathBuf::from(env::var("OUT_DIR").unwrap()).join("messages.rs"), tables).unwrap();
 }

@@ -69,6 +69,8 @@ verdict-unreadable = Methu darllen cod
     .meaning = Nid oedd modd darllen cod QR o'r llun hwnnw.
 verdict-no-trust-list = Methu gwirio cardiau ar hyn o bryd
     .meaning = Nid oes gan y gwiriwr hwn restr gyfredol o heddluoedd, felly ni all wirio cardiau eto.
+verdict-check-code = Cod gwirio yw hwn: dim ond yr heddlu all ei chwilio
+    .meaning = Dim ond canolfan alwadau'r heddlu all wirio'r cod byr sydd wedi'i argraffu ar gerdyn gwarant. Mae'r dudalen hon yn gwirio cod QR y cerdyn.
 
 ## What to do now
 
@@ -86,6 +88,7 @@ advice-ask-live-code = Gellir copïo cerdyn. I fod yn siŵr, gofynnwch i'r swydd
 advice-scan-live-again = Gofynnwch iddynt ddangos y cod byw ar eu ffôn eu hunain eto, a'i sganio ar unwaith.
 advice-connect = Cysylltwch â'r rhyngrwyd ac ail-lwythwch y dudalen hon.
 advice-call-101-meanwhile = Tan hynny, cadwch y drws ar gau a ffoniwch 101 i wirio'r person.
+advice-call-101-code = Ffoniwch 101 (rhif di-argyfwng yr heddlu) a darllenwch y cod iddynt: gallant ddweud wrthych gerdyn pwy ydyw ac a yw'n ddilys.
 
 ## The card's details
 
@@ -155,14 +158,10 @@ month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
 
-## The call-centre desk
+## The call-centre desk (its own words are in desk-cy.ftl)
 
-desk-title = Desg y ganolfan alwadau: gwirio cerdyn gwarant i alwr
-desk-lede = Gludwch neu teipiwch god y cerdyn, neu gludwch neu ollwng llun o'r cerdyn. Pwyswch Enter i wirio ac Escape ar gyfer y galwr nesaf. Nid oes dim yn cael ei gadw rhwng galwyr.
-desk-paste-photo-hint = Gallwch hefyd gludo llun o'r cerdyn yma (Ctrl+V) neu ei ollwng unrhyw le ar y dudalen hon.
 readback-title = Darllenwch hwn i'r galwr
 next-caller = Galwr nesaf (Esc)
-desk-waiting = Yn aros am god neu lun cerdyn.
 readback-genuine = Mae hwn yn gerdyn dilys ar gyfer { $rank } { $number } { $name } o { $force }. Mae'n ddilys tan { $date }. Nid yw cerdyn dilys yn golygu bod rhaid gadael y person i mewn na rhoi arian na phethau gwerthfawr iddynt.
 readback-revoked = Mae'r cerdyn hwn, ar gyfer { $rank } { $number } { $name } o { $force }, wedi'i ganslo ac ni ddylid ei dderbyn. Peidiwch â gadael y person i mewn, a ffoniwch 999 os ydych yn teimlo mewn perygl.
 readback-expired = Daeth y cerdyn hwn, ar gyfer { $rank } { $number } { $name } o { $force }, i ben ar { $date } ac nid yw'n ddilys mwyach. Peidiwch â gadael y person i mewn, a ffoniwch 999 os ydych yn teimlo mewn perygl.
@@ -176,6 +175,7 @@ readback-malformed = Mae cod y cerdyn hwn wedi'i ddifrodi neu'n anghyflawn, fell
 readback-not-a-card = Nid cod cerdyn gwarant yw hwnnw. Darllenwch i mi'r cod sydd wedi'i argraffu o dan y cod QR ar y cerdyn ei hun, os gwelwch yn dda.
 readback-unreadable = Nid oeddwn yn gallu darllen cod o'r llun hwnnw. Anfonwch lun cliriach, neu darllenwch i mi'r cod sydd wedi'i argraffu o dan y cod QR.
 readback-no-trust-list = Ni allaf wirio cardiau ar hyn o bryd. Cadwch y drws ar gau tra byddwn yn gwirio'r swyddog mewn ffordd arall.
+readback-check-code = Dyna god gwirio'r cerdyn. Darllenwch ef i mi fesul grŵp, os gwelwch yn dda, a byddaf yn ei chwilio.
 
 ## Embedded in a force's website
 

@@ -69,6 +69,8 @@ verdict-unreadable = Couldn't read a code
     .meaning = No QR code could be read from that picture.
 verdict-no-trust-list = Can't check cards right now
     .meaning = This checker has no up-to-date list of police forces, so it cannot check cards yet.
+verdict-check-code = This is a check code: only the police can look it up
+    .meaning = The short code printed on a warrant card can only be checked by the police call centre. This page checks the card's QR code.
 
 ## What to do now
 
@@ -86,6 +88,7 @@ advice-ask-live-code = A card can be copied. To be sure, ask the officer to show
 advice-scan-live-again = Ask them to show the live code on their own phone again, and scan it straight away.
 advice-connect = Connect to the internet and reload this page.
 advice-call-101-meanwhile = Until then, keep the door closed and call 101 to check the person.
+advice-call-101-code = Call 101 (the police non-emergency number) and read them the code: they can tell you whose card it is and whether it is genuine.
 
 ## The card's details
 
@@ -153,14 +156,10 @@ month-10 = October
 month-11 = November
 month-12 = December
 
-## The call-centre desk
+## The call-centre desk (its own words are in desk-en.ftl)
 
-desk-title = Call-centre desk: check a caller's warrant card
-desk-lede = Paste or type the card's code, or paste or drop a photo of the card. Press Enter to check and Escape for the next caller. Nothing is kept between callers.
-desk-paste-photo-hint = You can also paste a photo of the card here (Ctrl+V) or drop it anywhere on this page.
 readback-title = Read this to the caller
 next-caller = Next caller (Esc)
-desk-waiting = Waiting for a card's code or photo.
 readback-genuine = This is a genuine card for { $rank } { $number } { $name } of { $force }. It is valid until { $date }. A genuine card does not mean they must be let in or given money or valuables.
 readback-revoked = This card, for { $rank } { $number } { $name } of { $force }, has been cancelled and must not be accepted. Please do not let the person in, and call 999 if you feel in danger.
 readback-expired = This card, for { $rank } { $number } { $name } of { $force }, expired on { $date } and is no longer valid. Please do not let the person in, and call 999 if you feel in danger.
@@ -174,6 +173,7 @@ readback-malformed = This card's code is damaged or incomplete, so it cannot be 
 readback-not-a-card = That is not a warrant card code. Please read me the code printed under the QR code on the card itself.
 readback-unreadable = I could not read a code from that photo. Please send a clearer photo, or read me the code printed under the QR code.
 readback-no-trust-list = I cannot check cards at the moment. Please keep the door closed while we check the officer another way.
+readback-check-code = That is the card's check code. Please read it to me one group at a time, and I will look it up.
 
 ## Embedded in a force's website
 

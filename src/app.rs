@@ -1,11 +1,12 @@
-//! The app: which page this is (public, desk or embedded), in which language, and the
-//! parts of the page around the checker that follow those choices.
+//! The app: which page this is (public or embedded), in which language, and the parts of
+//! the page around the checker that follow those choices. The desk (`desk_app`) and the
+//! officer page (`officer_app`) are entry points of their own, so that this page's Wasm
+//! carries neither.
 
 use yew::prelude::*;
 
 use crate::browser::host_frame::{self, SizePolicy, SizeReporter};
 use crate::browser::{self, installed, page_text};
-use crate::components::desk::Desk;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::public_page::PublicPage;
 use crate::i18n::{Locale, Words};
@@ -67,11 +68,9 @@ pub fn app() -> Html {
                     let policy = if embedding.share_verdict { SizePolicy::Content } else { SizePolicy::Screenful };
                     reporter = embedding.host_origin.clone().map(|host| SizeReporter::start(host, policy));
                 }
-                Layout::Desk => {
-                    page_text::set_layout("desk");
-                    installed::register_service_worker();
-                }
-                Layout::Public => installed::register_service_worker(),
+                // desk.html is the desk's own entry point (src/desk_main.rs); this app there
+                // (an old copy of the page) is the public checker.
+                Layout::Public | Layout::Desk => installed::register_service_worker(),
             }
             move || drop(reporter)
         });
@@ -80,16 +79,7 @@ pub fn app() -> Html {
         let mode = mode.clone();
         use_effect_with((*words).clone(), move |words| {
             let locale = words.locale();
-            let title = words.get(if mode.layout == Layout::Desk {
-                "desk-title"
-            } else {
-                "page-title"
-            });
-            let lede = words.get(if mode.layout == Layout::Desk {
-                "desk-lede"
-            } else {
-                "page-lede"
-            });
+            let (title, lede) = (words.get("page-title"), words.get("page-lede"));
             let brand = match mode.embedding().and_then(|e| e.force_name.clone()?.ok()) {
                 Some(force) => words.with("brand-for-force", &[("force", force.into())]),
                 None => words.get("brand"),
@@ -113,11 +103,7 @@ pub fn app() -> Html {
     html! {
         <ContextProvider<Words> context={(*words).clone()}>
             <LanguageSwitch current={words.locale()} on_change={change_language} />
-            if mode.layout == Layout::Desk {
-                <Desk />
-            } else {
-                <PublicPage share_verdict_with={share_with} />
-            }
+            <PublicPage share_verdict_with={share_with} />
         </ContextProvider<Words>>
     }
 }

@@ -28,7 +28,7 @@ const SAVED_LISTS_KEY: &str = "warrant-check-lists";
 
 /// How often an open checker fetches the lists again (they are small and the same for
 /// everyone, so this says nothing about what is being checked).
-const REFRESH_EVERY_MS: i32 = 10 * 60 * 1000;
+pub const REFRESH_EVERY_MS: i32 = 10 * 60 * 1000;
 
 #[derive(Clone)]
 pub struct Checker {
@@ -64,6 +64,16 @@ impl PendingCheck {
     /// The picture held no readable code.
     pub fn unreadable(&self) {
         self.unreadable.emit(self.ticket.clone());
+    }
+
+    /// Which code this is: `Checker::outcome_id` once its verdict is shown.
+    pub fn number(&self) -> u64 {
+        self.ticket.number()
+    }
+
+    /// Whether no other code was given, and the screen not cleared, since this one began.
+    pub fn is_current(&self) -> bool {
+        self.ticket.is_latest()
     }
 }
 

@@ -1,6 +1,7 @@
 //! From QR text to what the screen shows: the verdict, the force's name, and whether the
 //! code pointed somewhere other than this checker.
 
+use warrant_core::check_code::looks_like_code;
 use warrant_core::{token, verify, Check, UnixTime, Verdict};
 
 use crate::trust_store::TrustStore;
@@ -13,6 +14,9 @@ pub enum Outcome {
     Unreadable,
     /// The checker holds no usable trust list (first visit offline with an expired snapshot).
     NoTrustList,
+    /// A card's check code, typed where only a QR code can be checked: only the police
+    /// call-centre desk can look a card up by its code (`code_check`).
+    CheckCode,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +36,7 @@ impl Outcome {
             Outcome::Checked(c) => c.check.verdict.name(),
             Outcome::Unreadable => "unreadable",
             Outcome::NoTrustList => "no-trust-list",
+            Outcome::CheckCode => "check-code",
         }
     }
 
@@ -46,6 +51,9 @@ impl Outcome {
 /// Checks QR text (or a bare token) scanned, pasted or taken from the address bar.
 /// `own_address` is this checker's address (origin and path), to spot look-alike sites.
 pub fn check_text(text: &str, store: &TrustStore, own_address: &str, now: UnixTime) -> Outcome {
+    if is_check_code(text) {
+        return Outcome::CheckCode;
+    }
     let Some(trust) = &store.trust else { return Outcome::NoTrustList };
     let check = verify(text, trust, &store.revocations, now);
     let force_name = check.verdict.card().and_then(|c| trust.force(&c.issuer)).map(|f| f.name.clone());
@@ -54,6 +62,15 @@ pub fn check_text(text: &str, store: &TrustStore, own_address: &str, now: UnixTi
         Err(_) => None,
     };
     Outcome::Checked(Checked { check, force_name, foreign_address })
+}
+
+/// Whether typed text is a card's check code, perhaps with a slip in it, rather than QR
+/// text, a link or a few words: letters, digits, spaces and dashes only (`looks_like_code`:
+/// no card's token or link is), and 10 to 14 of them, a code's twelve give or take a slip of
+/// the ear or finger ("not a card" is not a code).
+fn is_check_code(text: &str) -> bool {
+    let symbols = text.chars().filter(char::is_ascii_alphanumeric).count();
+    looks_like_code(text) && (10..=14).contains(&symbols)
 }
 
 /// The pages of this one checker: a link to any of them is a link to this checker.
@@ -176,5 +193,22 @@ mod tests {
     fn no_trust_list_is_its_own_outcome() {
         let store = TrustStore::with_root(warrant_core::RootKey::new(warrant_core::SigningKey::from_bytes(&[1; 32]).verifying_key()));
         assert_eq!(check_text("https://x/#0oabc", &store, "https://x/", 0), Outcome::NoTrustList);
+    }
+
+    /// A check code typed where only QR text can be checked (the public page, the frame):
+    /// said to be a code for the police call centre, whatever the lists; a card's token or
+    /// link never is.
+    #[test]
+    fn a_check_code_is_its_own_outcome() {
+        let store = TrustStore::with_root(warrant_core::RootKey::new(warrant_core::SigningKey::from_bytes(&[1; 32]).verifying_key()));
+        for typed in ["K7QM-29XD-HP4A", " k7qm 29xd hp4a ", "K7QM-29UD-HP4A", "k7qm29xdhp", "K7QM-29XD-HP4AA"] {
+            assert_eq!(check_text(typed, &store, "https://x/", 0), Outcome::CheckCode, "{typed}");
+        }
+        // A few words are not a code.
+        for typed in ["not a card", "hello", "k7qm29xd"] {
+            assert_eq!(check_text(typed, &store, "https://x/", 0), Outcome::NoTrustList, "{typed}");
+        }
+        assert_eq!(Outcome::CheckCode.name(), "check-code");
+        assert_eq!(check_text("https://x/#0oRHogEnBELkZKBYNaUBZERFTU8EGnC01A8GGmqako8HSAYwBPO5V", &store, "https://x/", 0), Outcome::NoTrustList);
     }
 }

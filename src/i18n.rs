@@ -239,6 +239,8 @@ mod tests {
     const WELSH: &str = include_str!("../i18n/cy.ftl");
     const OFFICER_ENGLISH: &str = include_str!("../i18n/officer-en.ftl");
     const OFFICER_WELSH: &str = include_str!("../i18n/officer-cy.ftl");
+    const DESK_ENGLISH: &str = include_str!("../i18n/desk-en.ftl");
+    const DESK_WELSH: &str = include_str!("../i18n/desk-cy.ftl");
 
     /// Every message id and `id.attribute` in a file; fails on any syntax error.
     fn keys(source: &str) -> BTreeSet<String> {
@@ -258,9 +260,11 @@ mod tests {
 
     #[test]
     fn welsh_translates_every_english_message() {
-        let both = |a: &str, b: &str| keys(a).union(&keys(b)).cloned().collect::<BTreeSet<_>>();
-        let (en, cy) = (both(ENGLISH, OFFICER_ENGLISH), both(WELSH, OFFICER_WELSH));
+        let all = |files: [&str; 3]| files.iter().flat_map(|f| keys(f)).collect::<BTreeSet<_>>();
+        let (en, cy) = (all([ENGLISH, OFFICER_ENGLISH, DESK_ENGLISH]), all([WELSH, OFFICER_WELSH, DESK_WELSH]));
         assert!(keys(ENGLISH).is_disjoint(&keys(OFFICER_ENGLISH)), "the officer page's ids are its own");
+        assert!(keys(ENGLISH).is_disjoint(&keys(DESK_ENGLISH)), "the desk's ids are its own");
+        assert!(keys(OFFICER_ENGLISH).is_disjoint(&keys(DESK_ENGLISH)), "the desk's ids are its own");
         assert_eq!(
             en.difference(&cy).collect::<Vec<_>>(),
             Vec::<&String>::new(),
@@ -277,7 +281,7 @@ mod tests {
     /// `with`) exists in English, so no screen can show a raw id.
     #[test]
     fn every_id_in_the_code_exists() {
-        let en: BTreeSet<String> = keys(ENGLISH).union(&keys(OFFICER_ENGLISH)).cloned().collect();
+        let en: BTreeSet<String> = [ENGLISH, OFFICER_ENGLISH, DESK_ENGLISH].iter().flat_map(|f| keys(f)).collect();
         let mut missing = Vec::new();
         let mut seen = 0;
         let mut stack = vec![std::path::PathBuf::from(concat!(
@@ -315,14 +319,16 @@ mod tests {
 
     /// fluent-bundle with the checker's settings before its messages were compiled.
     fn fluent_bundle(locale: Locale) -> FluentBundle<FluentResource> {
-        let (source, tag) = match locale {
-            Locale::English | Locale::PseudoRtl => (ENGLISH, "en-GB"),
-            Locale::Welsh => (WELSH, "cy"),
+        let (sources, tag) = match locale {
+            Locale::English | Locale::PseudoRtl => ([ENGLISH, DESK_ENGLISH], "en-GB"),
+            Locale::Welsh => ([WELSH, DESK_WELSH], "cy"),
         };
         let mut bundle = FluentBundle::new(vec![tag.parse().unwrap()]);
-        bundle
-            .add_resource(FluentResource::try_new(source.to_string()).unwrap())
-            .unwrap();
+        for source in sources {
+            bundle
+                .add_resource(FluentResource::try_new(source.to_string()).unwrap())
+                .unwrap();
+        }
         if locale == Locale::PseudoRtl {
             bundle.set_transform(Some(right_to_left));
         }
@@ -363,7 +369,8 @@ mod tests {
     fn compiled_messages_equal_fluent_bundle() {
         let variables = [
             "force", "address", "hours", "days", "date", "day", "month", "year", "rank", "number",
-            "name", "clock", "floor", "expired",
+            "name", "clock", "floor", "expired", "cards", "forces", "code", "group", "text",
+            "character", "count",
         ];
         let every = |value: Arg<'static>| -> Vec<(&str, Arg<'static>)> {
             variables.iter().map(|v| (*v, value.clone())).collect()
@@ -376,13 +383,18 @@ mod tests {
             arg_sets.push(every(text.into()));
         }
         let mut compared = 0;
-        for (locale, source) in [
-            (Locale::English, ENGLISH),
-            (Locale::Welsh, WELSH),
-            (Locale::PseudoRtl, ENGLISH),
+        // The shared words, and the desk's own (looked up after them, as on the desk).
+        let desk = |locale| match locale {
+            Locale::Welsh => catalogue::DESK_WELSH,
+            _ => catalogue::DESK_ENGLISH,
+        };
+        for (locale, sources) in [
+            (Locale::English, [ENGLISH, DESK_ENGLISH]),
+            (Locale::Welsh, [WELSH, DESK_WELSH]),
+            (Locale::PseudoRtl, [ENGLISH, DESK_ENGLISH]),
         ] {
-            let (words, bundle) = (Words::new(locale), fluent_bundle(locale));
-            for key in keys(source) {
+            let (words, bundle) = (Words::new(locale).with_extra(desk), fluent_bundle(locale));
+            for key in sources.iter().flat_map(|s| keys(s)) {
                 let (id, attribute) = match key.split_once('.') {
                     Some((id, attribute)) => (id, Some(attribute)),
                     None => (key.as_str(), None),

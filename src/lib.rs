@@ -2,7 +2,7 @@
 //! code (camera, photo, paste or deep link) and verifies it in the browser with
 //! `warrant-core`. A frame travels one way: image → QR text → verdict → screen.
 //!
-//! The pure parts (`trust_store`, `saved_lists`, `checking`, `latest`, `qr_image`, `words`) have no browser
+//! The pure parts (`trust_store`, `saved_lists`, `checking`, `code_check`, `latest`, `qr_image`, `words`) have no browser
 //! dependency and are unit-tested natively; `browser` holds the edges (camera, fetch, files,
 //! address bar); `components` are the screens.
 
@@ -10,7 +10,10 @@ pub mod app;
 pub mod browser;
 pub mod checker;
 pub mod checking;
+pub mod code_check;
 pub mod components;
+pub mod desk_app;
+pub mod desk_directory;
 pub mod i18n;
 pub mod latest;
 pub mod officer_app;

@@ -96,6 +96,14 @@ pub fn screen(outcome_name: &str) -> Screen {
             ],
             readback: "readback-unreadable",
         },
+        // A check code typed where only a QR code can be checked: the police call centre
+        // can look it up (the desk, `code_check`).
+        "check-code" => Screen {
+            tone: Tone::Unsure,
+            message: "verdict-check-code",
+            advice: &["advice-call-101-code", "advice-scan-the-card", "advice-door-closed-999"],
+            readback: "readback-check-code",
+        },
         _ => Screen {
             tone: Tone::Unsure,
             message: "verdict-no-trust-list",
@@ -138,7 +146,7 @@ mod tests {
         warrant_core::Verdict::NAMES
             .iter()
             .copied()
-            .chain(["unreadable", "no-trust-list"])
+            .chain(["unreadable", "no-trust-list", "check-code"])
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlTextAreaElement, KeyboardEvent, KeyboardEventInit};
-use yew::Callback;
+use yew::{html, Callback, ContextProvider, Html, Properties};
 
 use warrant_check::checking::{Checked, Outcome};
 use warrant_check::components::paste_form::{PasteForm, Props as PasteProps};
@@ -53,7 +53,7 @@ async fn render_verdict(outcome: Rc<Outcome>) -> Element {
 
 async fn render_verdict_at(outcome: Rc<Outcome>, desk: bool) -> Element {
     let root = mount();
-    yew::Renderer::<VerdictView>::with_root_and_props(root.clone(), VerdictProps { outcome, on_again: Callback::noop(), desk }).render();
+    yew::Renderer::<VerdictView>::with_root_and_props(root.clone(), VerdictProps { outcome, on_again: Callback::noop(), desk, children: Html::default() }).render();
     settle().await;
     root
 }
@@ -105,7 +105,7 @@ async fn a_new_outcome_replaces_every_detail_of_the_last() {
     let genuine = checked(Verdict::Genuine(card()), vec![], None);
     let mut app = yew::Renderer::<VerdictView>::with_root_and_props(
         root.clone(),
-        VerdictProps { outcome: genuine, on_again: Callback::noop(), desk: false },
+        VerdictProps { outcome: genuine, on_again: Callback::noop(), desk: false, children: Html::default() },
     )
     .render();
     settle().await;
@@ -114,7 +114,7 @@ async fn a_new_outcome_replaces_every_detail_of_the_last() {
         holder: Holder { name: "Alan Jones".into(), rank: "Sergeant".into(), number: "5678".into(), role: Role::PoliceOfficer },
         ..card()
     };
-    app.update(VerdictProps { outcome: checked(Verdict::Revoked(other), vec![], None), on_again: Callback::noop(), desk: false });
+    app.update(VerdictProps { outcome: checked(Verdict::Revoked(other), vec![], None), on_again: Callback::noop(), desk: false, children: Html::default() });
     settle().await;
     let section = root.query_selector("[data-verdict]").unwrap().unwrap();
     assert_eq!(section.get_attribute("data-verdict").as_deref(), Some("revoked"));
@@ -151,6 +151,7 @@ async fn every_outcome_has_its_own_screen() {
         checked(Verdict::NotACard, vec![], None),
         Rc::new(Outcome::Unreadable),
         Rc::new(Outcome::NoTrustList),
+        Rc::new(Outcome::CheckCode),
     ];
     let mut titles = Vec::new();
     for outcome in outcomes {
@@ -194,7 +195,7 @@ async fn paste_form_checks_on_enter() {
     let received = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
     let sink = received.clone();
     let on_text = Callback::from(move |t: String| sink.borrow_mut().push(t));
-    yew::Renderer::<PasteForm>::with_root_and_props(root.clone(), PasteProps { on_text, focus_on_mount: false, extra_hint: None }).render();
+    yew::Renderer::<PasteForm>::with_root_and_props(root.clone(), PasteProps { on_text, focus_on_mount: false, extra_hint: None, label: None, hint: None }).render();
     settle().await;
     let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().unwrap().dyn_into().unwrap();
     area.set_value("0oABC");
@@ -210,4 +211,159 @@ async fn paste_form_checks_on_enter() {
     area.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
     settle().await;
     assert_eq!(received.borrow().len(), 1);
+}
+
+// The desk's check by code: its screens in the desk's own words.
+
+use warrant_check::code_check::{reading, CodeResult};
+use warrant_check::components::code_echo::{CodeEcho, ConfirmWithCaller};
+use warrant_check::components::code_result::CodeResultView;
+use warrant_check::desk_app::desk_words;
+use warrant_check::i18n::{Locale, Words};
+use warrant_core::check_code::CodeError;
+
+#[derive(Properties, PartialEq)]
+struct DeskWordsProps {
+    welsh: bool,
+    children: Html,
+}
+
+/// What the desk's app provides: its language, with the desk's own words.
+#[yew::function_component(DeskWords)]
+fn desk_words_around(props: &DeskWordsProps) -> Html {
+    let words = Words::new(if props.welsh { Locale::Welsh } else { Locale::English }).with_extra(desk_words);
+    html! { <ContextProvider<Words> context={words}>{ props.children.clone() }</ContextProvider<Words>> }
+}
+
+#[derive(Properties, PartialEq)]
+struct CodeScreenProps {
+    result: CodeResult,
+    typed: &'static str,
+    #[prop_or_default]
+    welsh: bool,
+}
+
+#[yew::function_component(CodeScreen)]
+fn code_screen(props: &CodeScreenProps) -> Html {
+    html! {
+        <DeskWords welsh={props.welsh}>
+            <CodeResultView result={props.result.clone()} reading={Rc::new(reading(props.typed))} on_again={Callback::noop()} />
+        </DeskWords>
+    }
+}
+
+async fn render_code(result: CodeResult, typed: &'static str, welsh: bool) -> Element {
+    let root = mount();
+    yew::Renderer::<CodeScreen>::with_root_and_props(root.clone(), CodeScreenProps { result, typed, welsh }).render();
+    settle().await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn a_typo_asks_for_the_code_again_and_marks_the_group() {
+    let root = render_code(CodeResult::Typo(CodeError::NotInAlphabet { character: 'U', position: 6 }), "k7qm 29ud hp4a", false).await;
+    assert_eq!(root.query_selector("[data-code-result]").unwrap().unwrap().get_attribute("data-code-result").as_deref(), Some("typo"));
+    assert!(text_of(&root, "h2").unwrap().contains("Check the code with the caller"));
+    assert_eq!(plain(text_of(&root, "[data-code-error]").unwrap()), "Group 2 (29UD) looks wrong: “U” is never used in a check code. The caller may have said “V”.");
+    // The group is marked, and named in words: never colour alone.
+    assert_eq!(text_of(&root, "mark[data-wrong-group]").as_deref(), Some("29UD"));
+    assert_eq!(root.query_selector("[data-code-typed]").unwrap().unwrap().get_attribute("data-code-typed").as_deref(), Some("K7QM-29UD-HP4A"));
+    let everything = root.text_content().unwrap().to_lowercase();
+    assert!(!everything.contains("forged") && !everything.contains("fake"), "{everything}");
+    assert!(text_of(&root, "[data-readback=typo]").unwrap().contains("read it to me again"));
+    assert_eq!(text_of(&root, "button.again").as_deref(), Some("Next caller (Esc)"));
+    // Spelled out on request: a disclosure, closed until opened.
+    let details = root.query_selector("details.spell").unwrap().unwrap();
+    assert!(!details.has_attribute("open"));
+    assert_eq!(text_of(&root, "details.spell summary").as_deref(), Some("Spell it out"));
+    root.query_selector("details.spell summary").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    settle().await;
+    assert!(details.has_attribute("open"));
+    assert_eq!(text_of(&root, "[data-spelled=K7QM]").as_deref(), Some("Kilo, Seven, Quebec, Mike"));
+    assert_eq!(text_of(&root, "[data-spelled=\"29UD\"]").as_deref(), Some("Two, Nine, Uniform, Delta"));
+}
+
+#[wasm_bindgen_test]
+async fn other_typos_say_what_is_wrong() {
+    let root = render_code(CodeResult::Typo(CodeError::WrongLength { symbols: 11 }), "K7QM-29XD-HP4", false).await;
+    assert!(plain(text_of(&root, "[data-code-error=wrong-length]").unwrap()).starts_with("It has 11 letters and numbers, and a check code has 12"));
+    assert!(root.query_selector("mark").unwrap().is_none());
+    let root = render_code(CodeResult::Typo(CodeError::CheckFailed), "K7QM-29XD-HP4B", false).await;
+    assert!(text_of(&root, "[data-code-error=check-failed]").unwrap().contains("misheard, or two were swapped"));
+}
+
+#[wasm_bindgen_test]
+async fn in_welsh_the_digits_are_spelled_in_welsh() {
+    let root = render_code(CodeResult::Typo(CodeError::CheckFailed), "K7QM-29XD-HP4B", true).await;
+    assert_eq!(text_of(&root, "[data-spelled=K7QM]").as_deref(), Some("Kilo, Saith, Quebec, Mike"));
+    assert_eq!(text_of(&root, "[data-spelled=\"29XD\"]").as_deref(), Some("Dau, Naw, X-ray, Delta"));
+    assert!(text_of(&root, "h2").unwrap().contains("Gwiriwch y cod gyda'r galwr"));
+}
+
+#[wasm_bindgen_test]
+async fn a_code_in_no_directory_may_be_forged_and_nothing_searched_is_never_not_found() {
+    let root = render_code(CodeResult::NotFound, "K7QM-29XD-HP4A", false).await;
+    let section = root.query_selector("[data-code-result=not-found]").unwrap().unwrap();
+    assert!(section.get_attribute("class").unwrap_or_default().split(' ').any(|c| c == "tone-bad"));
+    assert!(text_of(&root, "h2").unwrap().contains("No card has this code"));
+    let meaning = text_of(&root, ".meaning").unwrap();
+    assert!(meaning.contains("may be forged") && meaning.contains("whose directory is not loaded"), "{meaning}");
+    assert!(text_of(&root, ".advice").unwrap().contains("999"));
+
+    let root = render_code(CodeResult::Damaged, "K7QM-29XD-HP4A", false).await;
+    assert!(text_of(&root, "h2").unwrap().contains("No card has this code"));
+    assert!(text_of(&root, "[data-code-error=damaged]").unwrap().contains("may be damaged"));
+
+    for (loading, name) in [(true, "directory-loading"), (false, "directory-unavailable")] {
+        let root = render_code(CodeResult::NotSearched { loading }, "K7QM-29XD-HP4A", false).await;
+        assert!(root.query_selector(&format!("[data-code-result={name}]")).unwrap().is_some());
+        let everything = root.text_content().unwrap();
+        assert!(!everything.contains("No card has this code") && !everything.contains("forged"), "{everything}");
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FoundProps {
+    outcome: Rc<Outcome>,
+}
+
+#[yew::function_component(FoundScreen)]
+fn found_screen(props: &FoundProps) -> Html {
+    html! {
+        <DeskWords welsh={false}>
+            <VerdictView outcome={props.outcome.clone()} on_again={Callback::noop()} desk=true>
+                <ConfirmWithCaller outcome={props.outcome.clone()} />
+                <CodeEcho reading={Rc::new(reading("k7qm-29xd-hp4a"))} />
+            </VerdictView>
+        </DeskWords>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_card_found_by_its_code_gets_the_scan_screen_and_a_question_for_the_caller() {
+    let root = mount();
+    let outcome = checked(Verdict::Revoked(card()), vec![], None);
+    yew::Renderer::<FoundScreen>::with_root_and_props(root.clone(), FoundProps { outcome }).render();
+    settle().await;
+    assert_eq!(root.query_selector("[data-verdict]").unwrap().unwrap().get_attribute("data-verdict").as_deref(), Some("revoked"));
+    assert_eq!(
+        plain(text_of(&root, "[data-code-confirm]").unwrap()),
+        "Ask the caller: “Does the card say Police Constable Jane Smith, number 1234, Metropolitan Police Service?”"
+    );
+    assert_eq!(root.query_selector("[data-code-typed]").unwrap().unwrap().get_attribute("data-code-typed").as_deref(), Some("K7QM-29XD-HP4A"));
+    assert!(text_of(&root, "[data-readback=revoked]").unwrap().contains("has been cancelled"));
+    // Before the signature check there is no card to confirm.
+    let root = mount();
+    yew::Renderer::<FoundScreen>::with_root_and_props(root.clone(), FoundProps { outcome: checked(Verdict::InvalidSignature, vec![], None) }).render();
+    settle().await;
+    assert!(root.query_selector("[data-code-confirm]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_public_page_sends_a_check_code_to_101() {
+    let root = render_verdict(Rc::new(Outcome::CheckCode)).await;
+    assert_eq!(root.query_selector("[data-verdict]").unwrap().unwrap().get_attribute("data-verdict").as_deref(), Some("check-code"));
+    assert!(text_of(&root, "h2").unwrap().contains("only the police can look it up"));
+    let advice = text_of(&root, ".advice").unwrap();
+    assert!(advice.contains("Call 101") && advice.contains("999"), "{advice}");
 }

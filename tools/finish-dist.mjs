@@ -3,8 +3,8 @@
 // of wasm-bindgen's glue module (minified), inlines the tab icon, and copies the signed lists into dist/lists/ for the checker's refresh. Then makes the checker installable
 // and usable offline: copies the web app manifest, icons, embed.js and the decoder's worker
 // (scan-worker.js) from www/, writes the
-// desk.html and embed.html pages, and writes dist/sw.js from the www/sw.js template with the
-// list of files to precache and a version hash of them.
+// embed.html page, and writes dist/sw.js from the www/sw.js template with the list of files
+// to precache, the officer page's and desk's files to keep on use, and a version hash of them.
 // Usage: node tools/finish-dist.mjs DIST TRUST_DIR
 import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -51,8 +51,10 @@ async function finishPage(page) {
 // www/ is found beside this script, whatever the working directory.
 const www = fileURLToPath(new URL('../www/', import.meta.url));
 await finishPage('index.html');
-// The officer page is its own entry point of the app (src/officer_main.rs), built beside it.
+// The officer page and the desk are entry points of their own (src/officer_main.rs,
+// src/desk_main.rs), built beside it: the same loader, integrity and icon treatment.
 if (existsSync(join(dist, 'officer.html'))) await finishPage('officer.html');
+if (existsSync(join(dist, 'desk.html'))) await finishPage('desk.html');
 
 mkdirSync(join(dist, 'lists'), { recursive: true });
 // The checker fetches the trust list and the revocation bundle (warrant-issuer bundle); each
@@ -79,8 +81,8 @@ for (const name of readdirSync(join(www, 'icons'))) {
 }
 // embed.js runs on a force's own site to frame embed.html: published, but not part of the app.
 if (existsSync(join(www, 'embed.js'))) copyFileSync(join(www, 'embed.js'), join(dist, 'embed.js'));
-// The app picks its layout from the page's path, so the other pages are the same file.
-for (const page of ['desk.html', 'embed.html']) copyFileSync(indexPath, join(dist, page));
+// The app picks its layout from the page's path, so the embedded page is the same file.
+copyFileSync(indexPath, join(dist, 'embed.html'));
 // The officer page alone loads officer.js, its hold on the phone's key (WebCrypto, IndexedDB).
 copyFileSync(join(www, 'officer.js'), join(dist, 'officer.js'));
 // The decoder runs in a worker of its own (src/browser/scanner.rs), which fetches scanner.wasm:
@@ -91,14 +93,20 @@ copyFileSync(join(www, 'scan-worker.js'), join(dist, 'scan-worker.js'));
 // page keeps the lists it has verified itself: src/trust_store.rs) nor the samples.
 const NOT_PRECACHED = new Set(['sw.js', 'samples.json', 'embed.js']);
 const officerOnly = (name) => /^(officer\.html|officer\.js|qr-encode\.wasm|warrant-officer-[\w-]+\.(js|wasm))$/.test(name);
+// The desk's page, Wasm and styles: call-centre PCs only. The desk asks for them to be kept
+// as soon as the worker runs (PAGE_FILES), so it opens offline after its first visit.
+const deskOnly = (name) => /^(desk\.html|desk-[0-9a-f]+\.css|warrant-desk-[\w-]+\.(js|wasm))$/.test(name);
 const files = [
-  ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && !officerOnly(name) && statSync(join(dist, name)).isFile()),
+  ...readdirSync(dist).filter((name) => !NOT_PRECACHED.has(name) && !officerOnly(name) && !deskOnly(name) && statSync(join(dist, name)).isFile()),
   ...readdirSync(join(dist, 'icons')).map((name) => 'icons/' + name),
 ].sort();
 const hash = createHash('sha256');
 let bytes = 0;
 const onUse = readdirSync(dist).filter(officerOnly).sort();
-// The officer page's files count towards the version too, so that a new build replaces them.
+const deskFiles = readdirSync(dist).filter(deskOnly).sort();
+// The officer page's and desk's files count towards the version too, so that a new build
+// replaces them.
+for (const name of deskFiles) onUse.push(name);
 for (const name of [...files, ...onUse]) {
   const data = readFileSync(join(dist, name));
   bytes += data.length;
@@ -111,6 +119,7 @@ for (const [pattern, line] of [
   [/^const PRECACHE = \[\];$/m, `const PRECACHE = ${JSON.stringify(precache)};`],
   [/^const VERSION = 'dev';$/m, `const VERSION = '${version}';`],
   [/^const ON_USE = \[\];$/m, `const ON_USE = ${JSON.stringify(onUse)};`],
+  [/^const PAGE_FILES = \{\};$/m, `const PAGE_FILES = ${JSON.stringify({ desk: deskFiles })};`],
 ]) {
   if (!pattern.test(sw)) throw new Error(`www/sw.js: no line matching ${pattern} to fill in`);
   sw = sw.replace(pattern, () => line);

@@ -6,9 +6,13 @@
 // worker cannot check a signature, so it never keeps a list it fetched (a Wi-Fi portal's
 // login page or a replayed old list would otherwise become the "last good" one).
 const PRECACHE = [];
-// The officer page's own files: only officers' phones need them, so they are kept when
-// first used (and then work offline) rather than downloaded by every visitor.
+// The officer page's and the desk's own files: only officers' phones and call-centre PCs
+// need them, so they are kept when first used (and then work offline) rather than
+// downloaded by every visitor.
 const ON_USE = [];
+// The files a page asks to have kept as soon as this worker runs (the desk's, on its first
+// visit: see the message listener below), by page.
+const PAGE_FILES = {};
 const VERSION = 'dev';
 
 const APP_CACHE = `warrant-check-app-${VERSION}`;
@@ -17,19 +21,35 @@ const LEGACY_LISTS_CACHE = 'warrant-check-lists';
 // Relative to this script, so the checker can be hosted under any path of a force's site.
 const BASE = new URL('./', self.location);
 const PRECACHED = new Set(PRECACHE.map((u) => new URL(u, BASE).href));
-const KEPT_ON_USE = new Set(ON_USE.map((u) => new URL(u, BASE).href));
+const KEPT_ON_USE = new Set([...ON_USE, ...Object.values(PAGE_FILES).flat()].map((u) => new URL(u, BASE).href));
 // One cached copy per URL, so the server's Vary: Accept-Encoding must not cause a miss.
 const APP = { cacheName: APP_CACHE, ignoreVary: true };
+// Files with a content hash in their name (Trunk writes its 64-bit hash in hex without
+// leading zeros: 16 digits or fewer).
+const HASHED = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+/// A request for an app file: hashed files cannot be stale, so they may come from the HTTP
+/// cache (a phone on a poor signal must not fetch the Wasm twice); everything else is
+/// revalidated, so a new version never keeps stale files.
+const appRequest = (u) => new Request(u, { cache: HASHED.test(u) ? 'default' : 'no-cache' });
 
 self.addEventListener('install', (event) => {
-  // Files with a content hash in their name were just downloaded by the page and cannot be
-  // stale, so take them from the HTTP cache: a phone on a poor signal must not fetch the
-  // Wasm twice. Everything else is revalidated, so a new version never precaches stale files.
-  // Trunk writes its 64-bit hash in hex without leading zeros: 16 digits or fewer.
-  const hashed = /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/;
+  // The hashed files were just downloaded by the page: taken from the HTTP cache (appRequest).
   event.waitUntil(caches.open(APP_CACHE)
-    .then((cache) => cache.addAll(PRECACHE.map((u) => new Request(u, { cache: hashed.test(u) ? 'default' : 'no-cache' }))))
+    .then((cache) => cache.addAll(PRECACHE.map(appRequest)))
     .then(() => self.skipWaiting()));
+});
+
+// A page asks for its own files to be kept ({ keep: 'desk' }, on every load of the desk), so
+// that it opens with no signal after its first visit, not only after a reload made once this
+// worker controlled it. Only the files listed for that page, and only those not kept yet.
+self.addEventListener('message', (event) => {
+  const page = event.data?.keep;
+  if (typeof page !== 'string' || !Object.hasOwn(PAGE_FILES, page)) return;
+  event.waitUntil(caches.open(APP_CACHE).then(async (cache) => {
+    for (const u of PAGE_FILES[page]) {
+      if (!(await cache.match(u, { ignoreVary: true }))) await cache.add(appRequest(u));
+    }
+  }).catch(() => {}));
 });
 
 self.addEventListener('activate', (event) => {

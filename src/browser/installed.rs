@@ -23,6 +23,20 @@ pub fn register_service_worker() {
     });
 }
 
+/// Asks the service worker, once it runs, to keep a page's own files (`page`: "desk"; the
+/// lists are in `sw.js`, written by `tools/finish-dist.mjs`), so that the page opens with no
+/// signal after its first visit, while a visitor of the public page never downloads them.
+pub fn keep_page_files(page: &'static str) {
+    let Some(ready) = service_workers().and_then(|c| c.ready().ok()) else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(registration) = wasm_bindgen_futures::JsFuture::from(ready).await else { return };
+        let Some(worker) = registration.unchecked_into::<web_sys::ServiceWorkerRegistration>().active() else { return };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str("keep"), &JsValue::from_str(page));
+        let _ = worker.post_message(&message);
+    });
+}
+
 /// `navigator.serviceWorker`, if this browser has it. web-sys assumes it always exists and
 /// would call `register` on `undefined`, so it is read by name first.
 fn service_workers() -> Option<ServiceWorkerContainer> {

@@ -3,6 +3,7 @@
 
 pub mod address;
 pub mod camera;
+pub mod directory_cache;
 pub mod fetch;
 pub mod host_frame;
 pub mod installed;
@@ -36,6 +37,19 @@ pub async fn sleep(ms: i32) {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until the browser has had the chance to paint what is on screen now (the next
+/// animation frame, then a task), before a moment of work that holds the page up; at most
+/// a tenth of a second where frames are not drawn (a tab in the background).
+pub async fn next_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = window();
+        let _ = window.request_animation_frame(&resolve);
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    sleep(0).await;
 }
 
 /// Records a duration since `started` (from `performance.now()`) as a performance measure

@@ -1,6 +1,8 @@
 //! The screens and controls. One component per file; props say exactly what each needs.
 
 pub mod camera_view;
+pub mod code_echo;
+pub mod code_result;
 pub mod desk;
 pub mod language_switch;
 pub mod list_status;

@@ -14,6 +14,12 @@ pub struct Props {
     /// Extra hint under the box, e.g. that a photo can be pasted into it.
     #[prop_or_default]
     pub extra_hint: Option<AttrValue>,
+    /// The box's label and hint where they are not the public page's (the desk's, which
+    /// takes a check code read out by a caller too).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
 }
 
 #[function_component(PasteForm)]
@@ -56,8 +62,8 @@ pub fn paste_form(props: &Props) -> Html {
     });
     html! {
         <form class="paste" onsubmit={onsubmit}>
-            <label for="code-input">{ words.get("code-label") }</label>
-            <p class="hint" id="code-hint">{ words.get("code-hint") }
+            <label for="code-input">{ props.label.clone().unwrap_or_else(|| words.get("code-label").into()) }</label>
+            <p class="hint" id="code-hint">{ props.hint.clone().unwrap_or_else(|| words.get("code-hint").into()) }
                 if let Some(extra) = &props.extra_hint { { " " }{ extra.clone() } }
             </p>
             <textarea id="code-input" name="code" rows="3" spellcheck="false" autocomplete="off" autocapitalize="off"

@@ -19,6 +19,10 @@ pub struct Props {
     /// The call-centre desk: a script to read to the caller, and "Next caller" (Escape).
     #[prop_or_default]
     pub desk: bool,
+    /// Shown under the verdict's meaning: on the desk, for a card found by its check code,
+    /// the code typed and the question to confirm the card with the caller.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// What staff read to a caller: the verdict and, where the signature was verified, who
@@ -77,6 +81,7 @@ pub fn verdict_view(props: &Props) -> Html {
                 { words.get(screen.message) }
             </h2>
             <p class="meaning">{ words.attr(screen.message, "meaning") }</p>
+            { props.children.clone() }
             if props.desk {
                 <section class="readback" aria-labelledby="readback-title">
                     <h3 id="readback-title">{ words.get("readback-title") }</h3>

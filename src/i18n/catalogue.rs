@@ -43,7 +43,7 @@ mod tables {
     use super::{Key, Message, Piece, Variant};
     include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 }
-pub use tables::{ENGLISH, OFFICER_ENGLISH, OFFICER_WELSH, WELSH};
+pub use tables::{DESK_ENGLISH, DESK_WELSH, ENGLISH, OFFICER_ENGLISH, OFFICER_WELSH, WELSH};
 
 /// A message's value, or one of its attributes; `None` if the file has no such thing.
 /// `catalogue` is sorted by id (build.rs sorts it).

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { root } from './samples.mjs';
 
-const issuer = resolve(root, 'target/release/warrant-issuer');
+/// The tool as scripts/build-checker.sh built it (in CARGO_TARGET_DIR when that is set).
+export const issuer = resolve(root, process.env.CARGO_TARGET_DIR || 'target', 'release/warrant-issuer');
 
 /// The device credential (text) the tool signs for the request (JSON text).
 export function enrol(request) {

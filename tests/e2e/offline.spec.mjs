@@ -68,6 +68,21 @@ test('one visit, then the network is cut: the checker still opens and checks car
   expect(cached).toContain('/scanner.wasm');
   expect(await page.evaluate(() => sessionStorage.length + document.cookie.length)).toBe(0);
   expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['warrant-check-lists']);
+  // The desk's own files are not downloaded by the public page's visitors: it is kept by its
+  // own first visit, with its card directory.
+  expect(cached.filter((p) => /desk/.test(p))).toEqual([]);
+  await page.goto(ORIGIN + '/desk.html');
+  await page.evaluate(async () => {
+    for (let i = 0; i < 150; i++) {
+      const paths = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) paths.push(new URL(request.url).pathname);
+      }
+      if (paths.includes('/desk.html') && paths.some((p) => /^\/warrant-desk-\w+_bg\.wasm$/.test(p)) && paths.includes('/lists/directories.cbor')) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the desk was never kept');
+  });
 
   // Network cut: the server is gone and the browser is offline.
   await stopServer(server);

@@ -8,6 +8,7 @@ import { root, sample, fragment } from '../e2e/samples.mjs';
 import { startServer, stopServer } from '../e2e/server.mjs';
 import { reachIntoFrame } from '../e2e/host-page.mjs';
 import { openHostWith } from './host-page.mjs';
+import { deskKept } from './kept.mjs';
 
 const HOST = 'http://127.0.0.1:8081/';
 const CHECKER = 'http://127.0.0.1:8080';
@@ -101,6 +102,10 @@ test('one visit, then the server is gone: the checker still opens and checks car
       }
       throw new Error('the lists and the decoder were never kept');
     });
+    // The desk is kept by its own first visit (a call-centre PC opens the desk, and the
+    // public page's visitors never download it).
+    await tab.open(`${origin}/desk.html`);
+    await deskKept(tab);
     await stopServer(server);
 
     // A new navigation (not a reload, which Firefox sends past the service worker).

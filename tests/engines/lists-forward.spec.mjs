@@ -9,6 +9,7 @@ import { test, expect, forgetOrigin } from './fixtures.mjs';
 import { sample, fragment } from '../e2e/samples.mjs';
 import { startCopy } from '../e2e/server.mjs';
 import { bundleRevoking, trustListSignedNow } from '../e2e/issuer.mjs';
+import { deskKept } from './kept.mjs';
 
 /// Waits until the page has fetched its revocation bundle (the last of its two lists) and
 /// has had a moment to take it: a rolled-back list would only show after that.
@@ -49,8 +50,11 @@ test('an older list or a portal page never undoes a revocation: after a reload, 
     await afterListsFetched(tab);
     expect(await tab.attr('[data-verdict]', 'data-verdict')).toBe('revoked');
 
-    // Offline: the server is gone; the service worker has the app, the page its own lists.
+    // Offline: the server is gone; the service worker has the app (the desk's files since
+    // the desk's own first visit), the page its own lists.
     await tab.eval(() => navigator.serviceWorker.ready);
+    await load(tab, checker, 'desk.html');
+    await deskKept(tab);
     await checker.stop();
     await load(tab, checker, fragment(genuine));
     expect(await tab.verdict()).toBe('revoked');
