@@ -9,6 +9,7 @@ mod codes;
 mod demo;
 mod enrol;
 mod filter_vectors;
+mod filters;
 mod key_files;
 mod out_dir;
 mod pkcs11;
@@ -181,6 +182,13 @@ enum Command {
     /// list, and write both into a web root's lists/ folder, checked and all at once. For a
     /// daily timer (deploy/systemd/); a failed run leaves the old files and says why.
     Publish(publish::PublishArgs),
+    /// Build and sign the force's revocation filter (docs/FORMAT.md §14) from its record of
+    /// issued cards and its revocation register: the same answers as its revocation list for
+    /// every card it issued, in a few hundred bytes. Writes revocation-filter-<force>.cose.
+    Filter(filters::FilterArgs),
+    /// Bundle forces' signed revocation filters into one file for checkers
+    /// (revocation-filters.cbor), each opened against the trust list first.
+    FilterBundle(filters::FilterBundleArgs),
     /// Verify QR text (argument, or stdin with "-") exactly as a checker does.
     /// Exit status 0 only for a genuine card.
     Verify {
@@ -444,6 +452,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             println!("{}: {} revocation lists, {} bytes", out.display(), lists.len(), bundle.len());
         }
         Command::Publish(args) => publish::run(args)?,
+        Command::Filter(args) => filters::run(args)?,
+        Command::FilterBundle(args) => filters::run_bundle(args)?,
         Command::Inspect { qr_text } => match read_unverified(&read_arg(&qr_text)?) {
             Ok(u) => {
                 let mut out = report::card_json(&u.card);
