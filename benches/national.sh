@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The lists at national scale: 50 forces, 300,000 cards, 3% revoked. Writes the signed lists
 # (one per force, and the bundle a checker fetches), times opening them and verifying a card
-# with all of them held, and reports what they add to a first visit (brotli).
+# with all of them held, and reports what they add to a first visit (brotli). Then the same
+# revocations as signed revocation filters (docs/FORMAT.md §14; examples/national_filters.rs).
 # Then the card directories for the desk (docs/FORMAT.md §13): the same 50 forces' records of
 # issued cards (crates/warrant-issuer/examples/national_records.rs), each force's directory
 # built with `warrant-issuer directory` (every code's keys derived: Argon2id, on both cores),
@@ -26,6 +27,27 @@ const [listsRaw, listsBr] = sizes(perForce);
 console.log(`one list per force: ${perForce.length} files, ${listsRaw} bytes, ${listsBr} brotli; with the trust list ${perForce.length + 1} requests, ${listsBr + trustBr} brotli`);
 const [bundleRaw, bundleBr] = sizes([`${dir}/revocations.cbor`]);
 console.log(`the bundle the checker fetches (revocations.cbor): ${bundleRaw} bytes, ${bundleBr} brotli; with the trust list 2 requests, ${bundleBr + trustBr} brotli`);
+JS
+
+# Revocation filters (docs/FORMAT.md §14): the same forces, serials and revocations, each
+# force's filter built from every serial it issued and signed, and their bundle; bytes raw and
+# brotli per force and national, build and lookup time, and every issued serial asked of its
+# force's filter: the count of wrong answers must be 0 (the example fails otherwise).
+cargo run --quiet --release --locked -p warrant-core --example national_filters -- "$out/filters"
+node --input-type=module - "$out" <<'JS'
+import { readdirSync, readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+const dir = process.argv[2];
+const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const files = readdirSync(`${dir}/filters/per-force`).sort().map((n) => [n, readFileSync(`${dir}/filters/per-force/${n}`)]);
+const sizes = files.map(([n, b]) => [n, b.length, br(b)]);
+const others = sizes.slice(1);
+const range = (i) => `${Math.min(...others.map((s) => s[i]))}-${Math.max(...others.map((s) => s[i]))}`;
+console.log(`filter per force: F00 (47,000 cards) ${sizes[0][1]} bytes, ${sizes[0][2]} brotli; each of the other ${others.length} ${range(1)} bytes, ${range(2)} brotli`);
+console.log(`one filter per force: ${files.length} files, ${sizes.reduce((a, s) => a + s[1], 0)} bytes, ${sizes.reduce((a, s) => a + s[2], 0)} brotli`);
+const bundle = readFileSync(`${dir}/filters/revocation-filters.cbor`);
+const lists = readFileSync(`${dir}/revocations.cbor`);
+console.log(`the filters bundle (revocation-filters.cbor): ${bundle.length} bytes, ${br(bundle)} brotli, against ${br(lists)} brotli for the lists bundle`);
 JS
 
 # The card directories.
