@@ -65,12 +65,9 @@ pub fn check_text(text: &str, store: &TrustStore, own_address: &str, now: UnixTi
 }
 
 /// Whether typed text is a card's check code, perhaps with a slip in it, rather than QR
-/// text, a link or a few words: letters, digits, spaces and dashes only (`looks_like_code`:
-/// no card's token or link is), and 10 to 14 of them, a code's twelve give or take a slip of
-/// the ear or finger ("not a card" is not a code).
+/// text, a link or a few words (`looks_like_code`).
 fn is_check_code(text: &str) -> bool {
-    let symbols = text.chars().filter(char::is_ascii_alphanumeric).count();
-    looks_like_code(text) && (10..=14).contains(&symbols)
+    looks_like_code(text)
 }
 
 /// The pages of this one checker: a link to any of them is a link to this checker.

@@ -150,14 +150,14 @@ impl fmt::Debug for CheckCode {
     }
 }
 
-/// Whether typed text is meant as a check code rather than a card's QR text or link: 8 to 16
-/// letters and digits (a code with a symbol or four missed or doubled), spaces and dashes. A
-/// token is over a hundred characters and a link has `:` and `/`, so neither is ever taken
-/// for a code; nor is a short word.
+/// Whether typed text is meant as a check code rather than a card's QR text or link: 10 to 14
+/// letters and digits (a code's twelve, give or take a slip of the ear or finger), spaces and
+/// dashes. A token is over a hundred characters and a link has `:` and `/`, so neither is
+/// ever taken for a code; nor are a few words such as "not a card".
 pub fn looks_like_code(text: &str) -> bool {
     let text = text.trim();
     let symbols = text.chars().filter(|c| !is_separator(*c)).count();
-    (CODE_SYMBOLS - 4..=CODE_SYMBOLS + 4).contains(&symbols) && text.chars().all(|c| c.is_ascii_alphanumeric() || is_separator(c))
+    (CODE_SYMBOLS - 2..=CODE_SYMBOLS + 2).contains(&symbols) && text.chars().all(|c| c.is_ascii_alphanumeric() || is_separator(c))
 }
 
 /// Spaces, dashes and dots between groups, however typed or pasted.
@@ -278,7 +278,8 @@ mod tests {
         assert!(!looks_like_code(&"0o".repeat(60)));
         assert!(!looks_like_code("   "));
         assert!(!looks_like_code("hello"));
-        assert!(looks_like_code("K7QM-29XD"));
+        assert!(!looks_like_code("not a card"));
+        assert!(looks_like_code("K7QM-29XD-HP"));
     }
 
     #[test]
