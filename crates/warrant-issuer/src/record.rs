@@ -139,6 +139,10 @@ pub fn check_force(record: &Path, force: &str) -> Result<()> {
         if record.exists() {
             bail!("cannot read the record {}", record.display());
         }
+        let folder = record.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        if !folder.is_dir() {
+            bail!("the folder of the record {} does not exist (keep the record beside the revocation register)", record.display());
+        }
         return Ok(());
     };
     let mut first = String::new();
@@ -322,6 +326,8 @@ mod tests {
         fs::write(&path, "0a0b  # lost\n").unwrap();
         let said = format!("{:#}", check_force(&path, "MPS").unwrap_err());
         assert!(said.contains("not a record's first line"), "{said}");
+        let said = format!("{:#}", check_force(&dir.path().join("no-such-folder/issued.jsonl"), "MPS").unwrap_err());
+        assert!(said.contains("the folder of the record"), "{said}");
     }
 
     #[test]
