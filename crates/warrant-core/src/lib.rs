@@ -56,6 +56,7 @@ mod device;
 pub mod directory;
 mod envelope;
 pub mod filter;
+mod force_signed;
 mod issue;
 pub mod keys;
 pub mod labels;

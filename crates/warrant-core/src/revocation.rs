@@ -7,13 +7,13 @@ use alloc::vec::Vec;
 use crate::cbor::Value;
 use ed25519_dalek::{Signature, SignatureError, Signer};
 
-use crate::card::{check_text, UnixTime};
-use crate::cbor_map::{self, int, map, MapReader};
-use crate::envelope::{seal, Envelope};
+use crate::card::UnixTime;
+use crate::cbor_map::{self, int, map};
+use crate::envelope::seal;
+use crate::force_signed::{self, ForceSigned};
 use crate::labels::{LIST_VERSION, REVOCATION_LIST_CONTENT_TYPE};
-use crate::limits::{MAX_ISSUER_CHARS, MAX_LIST_BYTES, MAX_SERIAL_BYTES};
 use crate::list_error::ListError;
-use crate::trust::{check_dates, TrustList};
+use crate::trust::TrustList;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RevocationList {
@@ -61,44 +61,12 @@ impl RevocationList {
     /// trust list signed it, that key vouched for the list's issue time, and it has not
     /// expired at `now`.
     pub fn open(bytes: &[u8], trust: &TrustList, now: UnixTime) -> Result<RevocationList, ListError> {
-        if bytes.len() > MAX_LIST_BYTES {
-            return Err(ListError::Oversized);
-        }
-        let envelope = Envelope::open(bytes)?;
-        if envelope.content_type.as_deref() != Some(REVOCATION_LIST_CONTENT_TYPE) {
-            return Err(ListError::WrongContentType);
-        }
-        let list = RevocationList::from_payload(envelope.payload())?;
-        let key = trust.force(&list.issuer).and_then(|f| f.key(&envelope.kid)).ok_or(ListError::UnknownSigner)?;
-        if !envelope.is_signed_by(&key.public_key) {
-            return Err(ListError::InvalidSignature);
-        }
-        if key.vouches_for(list.issued_at).is_err() {
-            return Err(ListError::UnknownSigner);
-        }
-        check_dates(list.issued_at, list.expires, now)?;
-        Ok(list)
+        force_signed::open(bytes, REVOCATION_LIST_CONTENT_TYPE, trust, now, RevocationList::from_payload)
     }
 
     fn from_payload(payload: &[u8]) -> Result<RevocationList, ListError> {
-        let value = cbor_map::decode(payload).ok_or(ListError::Malformed("payload"))?;
-        let mut m = MapReader::new(value, "payload")?;
-        let version = m.uint("v")?;
-        if version != LIST_VERSION {
-            return Err(ListError::UnsupportedVersion(version));
-        }
-        let issuer = m.text("issuer")?;
-        if check_text(&issuer, MAX_ISSUER_CHARS).is_err() {
-            return Err(ListError::Malformed("issuer"));
-        }
-        let serials = m
-            .array("serials")?
-            .into_iter()
-            .map(|v| match v {
-                Value::Bytes(b) if !b.is_empty() && b.len() <= MAX_SERIAL_BYTES => Ok(b),
-                _ => Err(ListError::Malformed("serials")),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let (mut m, issuer) = force_signed::read_payload_head(payload)?;
+        let serials = force_signed::read_serials(&mut m, "serials")?;
         Ok(RevocationList {
             issuer,
             issued_at: m.time("iat")?,
@@ -107,4 +75,17 @@ impl RevocationList {
             serials,
         })
     }
+}
+
+impl ForceSigned for RevocationList {
+    fn issuer(&self) -> &str {
+        &self.issuer
+    }
+    fn issued_at(&self) -> UnixTime {
+        self.issued_at
+    }
+    fn expires(&self) -> UnixTime {
+        self.expires
+    }
+
 }

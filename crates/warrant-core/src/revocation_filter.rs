@@ -12,15 +12,15 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use ed25519_dalek::{Signature, SignatureError, Signer};
 
-use crate::card::{check_text, UnixTime};
+use crate::card::UnixTime;
 use crate::cbor::Value;
-use crate::cbor_map::{self, int, map, MapReader};
-use crate::envelope::{seal, Envelope};
+use crate::cbor_map::{self, int, map};
+use crate::envelope::seal;
 use crate::filter::ExactFilter;
+use crate::force_signed::{self, ForceSigned};
 use crate::labels::{LIST_VERSION, REVOCATION_FILTER_CONTENT_TYPE};
-use crate::limits::{MAX_BUNDLE_BYTES, MAX_BUNDLE_LISTS, MAX_ISSUER_CHARS, MAX_LIST_BYTES, MAX_SERIAL_BYTES};
 use crate::list_error::ListError;
-use crate::trust::{check_dates, TrustList};
+use crate::trust::TrustList;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RevocationFilter {
@@ -89,44 +89,12 @@ impl RevocationFilter {
     /// a key of the named force that vouched for its issue time, not expired at `now`, not
     /// dated ahead of it.
     pub fn open(bytes: &[u8], trust: &TrustList, now: UnixTime) -> Result<RevocationFilter, ListError> {
-        if bytes.len() > MAX_LIST_BYTES {
-            return Err(ListError::Oversized);
-        }
-        let envelope = Envelope::open(bytes)?;
-        if envelope.content_type.as_deref() != Some(REVOCATION_FILTER_CONTENT_TYPE) {
-            return Err(ListError::WrongContentType);
-        }
-        let filter = RevocationFilter::from_payload(envelope.payload())?;
-        let key = trust.force(&filter.issuer).and_then(|f| f.key(&envelope.kid)).ok_or(ListError::UnknownSigner)?;
-        if !envelope.is_signed_by(&key.public_key) {
-            return Err(ListError::InvalidSignature);
-        }
-        if key.vouches_for(filter.issued_at).is_err() {
-            return Err(ListError::UnknownSigner);
-        }
-        check_dates(filter.issued_at, filter.expires, now)?;
-        Ok(filter)
+        force_signed::open(bytes, REVOCATION_FILTER_CONTENT_TYPE, trust, now, RevocationFilter::from_payload)
     }
 
     fn from_payload(payload: &[u8]) -> Result<RevocationFilter, ListError> {
-        let value = cbor_map::decode(payload).ok_or(ListError::Malformed("payload"))?;
-        let mut m = MapReader::new(value, "payload")?;
-        let version = m.uint("v")?;
-        if version != LIST_VERSION {
-            return Err(ListError::UnsupportedVersion(version));
-        }
-        let issuer = m.text("issuer")?;
-        if check_text(&issuer, MAX_ISSUER_CHARS).is_err() {
-            return Err(ListError::Malformed("issuer"));
-        }
-        let recent = m
-            .array("recent")?
-            .into_iter()
-            .map(|v| match v {
-                Value::Bytes(b) if !b.is_empty() && b.len() <= MAX_SERIAL_BYTES => Ok(b),
-                _ => Err(ListError::Malformed("recent")),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let (mut m, issuer) = force_signed::read_payload_head(payload)?;
+        let recent = force_signed::read_serials(&mut m, "recent")?;
         let small = |v: u64, what: &'static str| u32::try_from(v).map_err(|_| ListError::Malformed(what));
         let filter = ExactFilter {
             k: u8::try_from(m.uint("k")?).map_err(|_| ListError::Malformed("k"))?,
@@ -147,44 +115,25 @@ impl RevocationFilter {
 
 /// Writes a bundle of signed revocation filters, each given with its force's id
 /// (FORMAT.md §14.5): `{"v": 1, "filters": [...]}`, sorted by force id, one per force.
-pub fn write_filter_bundle(mut filters: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, ListError> {
-    filters.sort_by(|a, b| a.0.cmp(&b.0));
-    if filters.windows(2).any(|w| w[0].0 == w[1].0) {
-        return Err(ListError::Malformed("two filters for one force"));
-    }
-    if filters.len() > MAX_BUNDLE_LISTS || filters.iter().any(|(_, f)| f.len() > MAX_LIST_BYTES) {
-        return Err(ListError::Oversized);
-    }
-    let filters = filters.into_iter().map(|(_, bytes)| Value::Bytes(bytes)).collect();
-    let bundle = cbor_map::encode(&map(alloc::vec![("v", int(LIST_VERSION as i64)), ("filters", Value::Array(filters))]));
-    if bundle.len() > MAX_BUNDLE_BYTES {
-        return Err(ListError::Oversized);
-    }
-    Ok(bundle)
+pub fn write_filter_bundle(filters: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, ListError> {
+    force_signed::write_bundle("filters", "two filters for one force", filters)
 }
 
 /// Reads a bundle into its signed filters, not yet opened (see [`RevocationFilter::open`]).
 pub fn read_filter_bundle(bytes: &[u8]) -> Result<Vec<Vec<u8>>, ListError> {
-    if bytes.len() > MAX_BUNDLE_BYTES {
-        return Err(ListError::Oversized);
+    force_signed::read_bundle("filters", bytes)
+}
+
+impl ForceSigned for RevocationFilter {
+    fn issuer(&self) -> &str {
+        &self.issuer
     }
-    let value = cbor_map::decode(bytes).ok_or(ListError::Malformed("bundle"))?;
-    let mut m = MapReader::new(value, "bundle")?;
-    let version = m.uint("v")?;
-    if version != LIST_VERSION {
-        return Err(ListError::UnsupportedVersion(version));
+    fn issued_at(&self) -> UnixTime {
+        self.issued_at
     }
-    let filters = m.array("filters")?;
-    if filters.len() > MAX_BUNDLE_LISTS {
-        return Err(ListError::Oversized);
+    fn expires(&self) -> UnixTime {
+        self.expires
     }
-    filters
-        .into_iter()
-        .map(|v| match v {
-            Value::Bytes(b) if !b.is_empty() && b.len() <= MAX_LIST_BYTES => Ok(b),
-            _ => Err(ListError::Malformed("filters")),
-        })
-        .collect()
 }
 
 /// What a force builds its filter from: every serial it has issued with its issue time, and
