@@ -29,7 +29,7 @@ trap 'rm -rf "$log"' EXIT
 passed=0
 failed=0
 
-step() { printf '\n== %s\n' "$*"; }
+step() { printf '\n== %s (at %s)\n' "$*" "$(date +%T)"; }
 fail_step() { echo "FAILED: $*"; failed=$((failed + 1)); }
 sum() { paste -sd+ | sed 's/^$/0/' | bc; }
 count_cargo() { # adds up "test result: ... N passed; M failed" lines of a cargo test log
@@ -132,5 +132,6 @@ else
 fi
 
 echo
+echo "(all of it took $((SECONDS / 60)) min $((SECONDS % 60)) s)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
