@@ -5,8 +5,9 @@
 # process a network namespace of its own (`unshare --net`, as root or with user namespaces):
 # each then has its own 127.0.0.1, so all three serve the checker on ports 8080 and 8081, as
 # the sample cards' links say, without meeting. Files the tests write are kept apart by
-# ENGINES_RUN (tests/engines/engines.config.mjs). Otherwise, or with ENGINES_PARALLEL=0, the
-# engines run one after another in one process.
+# ENGINES_RUN (tests/engines/engines.config.mjs). The camera tests, which play videos in real
+# time, then run on their own, one engine at a time. Otherwise, or with ENGINES_PARALLEL=0,
+# the engines run one after another in one process.
 #
 # Extra arguments go to Playwright (e.g. a spec file). Ends with "N passed, N failed", after a
 # "NOTE: N flaky" line if a test passed only when retried.
@@ -23,11 +24,15 @@ count() { grep -aE "^\s+[0-9]+ $2" "$1" | tail -1 | grep -oE '[0-9]+' | head -1;
 
 in_own_network() { unshare --net bash -c 'ip link set lo up && exec "$@"' _ "$@"; }
 
+# The camera tests play card videos in real time and wait for what the scanner makes of them:
+# they run alone, after the side-by-side run, so that no other engine takes their CPU.
+timed_by_video='camera-photo\.spec\.mjs'
+
 if [ "${ENGINES_PARALLEL:-1}" != 0 ] && unshare --net true 2>/dev/null && command -v ip >/dev/null; then
   echo "engines side by side, each in its own network namespace: chromium, firefox, webkit"
   pids=()
   for engine in chromium firefox webkit; do
-    ( ENGINES_RUN=$engine in_own_network npx playwright test --config "$config" --project="$engine" "$@" 2>&1 \
+    ( ENGINES_RUN=$engine ENGINES_SKIP=$timed_by_video in_own_network npx playwright test --config "$config" --project="$engine" "$@" 2>&1 \
         | sed -u "s/^/[$engine] /" | tee "$logs/$engine.txt" >/dev/null
       exit "${PIPESTATUS[0]}" ) &
     pids+=($!)
@@ -40,6 +45,11 @@ if [ "${ENGINES_PARALLEL:-1}" != 0 ] && unshare --net true 2>/dev/null && comman
   sleep 1
   kill "$tailer" 2>/dev/null
   wait "$tailer" 2>/dev/null
+  if [ $# -eq 0 ]; then
+    echo "the camera videos' tests, one engine at a time"
+    in_own_network npx playwright test --config "$config" camera-photo.spec.mjs 2>&1 | tee "$logs/camera.txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  fi
 else
   echo "engines one after another (no network namespace here, or ENGINES_PARALLEL=0)"
   npx playwright test --config "$config" "$@" 2>&1 | tee "$logs/all.txt"

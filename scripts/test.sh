@@ -79,7 +79,7 @@ step "47,000 cards issued through a SoftHSM2 token (every card in the manifest; 
 if benches/hsm-batch.sh 47000 1 token; then passed=$((passed + 1)); else fail_step "47,000-card batch through the token"; fi
 
 step "core builds for wasm32-unknown-unknown (no I/O)"
-if cargo build -p warrant-core --target wasm32-unknown-unknown --release --locked; then passed=$((passed + 1)); else fail_step "wasm32 build"; fi
+if cargo build -p warrant-core --target wasm32-unknown-unknown --profile wasm-release --locked; then passed=$((passed + 1)); else fail_step "wasm32 build"; fi
 
 step "fuzz targets still compile"
 if CARGO_TARGET_DIR=target/fuzz-check cargo check --manifest-path fuzz/Cargo.toml --quiet; then passed=$((passed + 1)); else fail_step "fuzz check"; fi
