@@ -19,8 +19,11 @@ use super::window;
 const CACHE: &str = "warrant-desk-directory";
 
 async fn open() -> Option<Cache> {
-    // Missing, or refusing, in some private windows: the desk then works online only.
-    let caches = window().caches().ok()?;
+    // Missing (pages not served over HTTPS, some in-app browsers) or refusing (some private
+    // windows): the desk then works online only. Read by name first, as `installed.rs` reads
+    // `navigator.serviceWorker`: calling into an absent API would throw out of the Wasm.
+    let caches = js_sys::Reflect::get(&window(), &"caches".into()).ok().filter(|c| !c.is_undefined() && !c.is_null())?;
+    let caches: web_sys::CacheStorage = caches.unchecked_into();
     JsFuture::from(caches.open(CACHE)).await.ok()?.dyn_into().ok()
 }
 
