@@ -53,8 +53,10 @@ test('deep link, paste and photo: same-origin, card-independent requests; nothin
   await settle(tab);
 
   // Checking cards asked for nothing but the decoder and its worker, fixed files, unless the
-  // service worker already held them.
-  expect(requests.paths().slice(afterLoad).filter((p) => p !== '/scanner.wasm' && p !== '/scan-worker.js')).toEqual([]);
+  // service worker already held them; and the browser's own update check of /sw.js may fall
+  // in this window (seen once in Firefox, in a full run), a fixed file too.
+  const fixed = ['/scanner.wasm', '/scan-worker.js', '/sw.js'];
+  expect(requests.paths().slice(afterLoad).filter((p) => !fixed.includes(p))).toEqual([]);
   const stored = await held(tab);
   expectNothingOfTheCards([...requests.paths(), ...stored.cached, ...stored.loaded, stored.keptLists], cards);
   expect(stored.kept).toEqual(['warrant-check-lists']);
