@@ -22,13 +22,14 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{anyhow, bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use warrant_core::directory::EntryKeys;
 use warrant_core::{parse_hex, to_hex, token, CheckCode};
 
+use crate::register_lock::{self, FileLock};
 use crate::time_arg;
 
 /// The value of the first line's `warrant_issuer_record`: this layout.
@@ -104,32 +105,12 @@ pub struct Record {
 }
 
 /// Held while the record is appended to or rewritten; unlocks when dropped.
-pub struct RecordLock {
-    _file: File,
-}
+pub type RecordLock = FileLock;
 
-/// Waits until no other run holds the record's lock, then takes it.
+/// Waits until no other run holds the record's lock (`<record>.lock`, beside it, as the
+/// register's), then takes it.
 pub fn lock(record: &Path) -> Result<RecordLock> {
-    let path = lock_path(record);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("opening the lock file {}", path.display()))?;
-    // Fully qualified: newer Rust has an inherent File::lock that would shadow the trait.
-    if fs4::FileExt::try_lock(&file).is_err() {
-        eprintln!("waiting for another run that writes the record {} to finish", record.display());
-        fs4::FileExt::lock(&file).with_context(|| format!("locking {}", path.display()))?;
-    }
-    Ok(RecordLock { _file: file })
-}
-
-/// `issued.jsonl` → `issued.jsonl.lock`, beside it.
-fn lock_path(record: &Path) -> PathBuf {
-    let mut name = record.as_os_str().to_owned();
-    name.push(".lock");
-    PathBuf::from(name)
+    register_lock::lock_beside(record, &format!("another run that writes the record {}", record.display()))
 }
 
 /// Refuses, before anything is signed, a record kept for another force or a file that is

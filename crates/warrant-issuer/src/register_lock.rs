@@ -16,38 +16,36 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
-/// Held while the register and its list are read and rewritten; unlocks when dropped.
-pub struct RegisterLock {
+/// An exclusive advisory lock on `<file>.lock`, beside the file it guards (the register, or
+/// the record of issued cards); unlocks when dropped.
+pub struct FileLock {
     _file: File,
 }
 
+/// Held while the register and its list are read and rewritten.
+pub type RegisterLock = FileLock;
+
 /// Waits until no other run holds the register's lock, then takes it.
 pub fn lock(register: &Path) -> Result<RegisterLock> {
-    let path = lock_path(register);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("opening the lock file {}", path.display()))?;
+    lock_beside(register, &format!("another revoke of {}", register.display()))
+}
+
+/// Waits until no other run holds `<guarded>.lock`, saying that it waits for `holder`, then
+/// takes it.
+pub fn lock_beside(guarded: &Path, holder: &str) -> Result<FileLock> {
+    let (file, path) = open_lock_file(guarded)?;
     // Fully qualified: newer Rust has an inherent File::lock that would shadow the trait.
     if fs4::FileExt::try_lock(&file).is_err() {
-        eprintln!("waiting for another revoke of {} to finish", register.display());
+        eprintln!("waiting for {holder} to finish");
         fs4::FileExt::lock(&file).with_context(|| format!("locking {}", path.display()))?;
     }
-    Ok(RegisterLock { _file: file })
+    Ok(FileLock { _file: file })
 }
 
 /// Takes the register's lock, waiting at most `wait` for a run that holds it (a `publish` on
 /// a timer must end, and say why, rather than queue behind a stuck run for ever).
 pub fn lock_within(register: &Path, wait: Duration) -> Result<RegisterLock> {
-    let path = lock_path(register);
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .with_context(|| format!("opening the lock file {}", path.display()))?;
+    let (file, path) = open_lock_file(register)?;
     let deadline = Instant::now() + wait;
     while fs4::FileExt::try_lock(&file).is_err() {
         if Instant::now() >= deadline {
@@ -60,12 +58,19 @@ pub fn lock_within(register: &Path, wait: Duration) -> Result<RegisterLock> {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    Ok(RegisterLock { _file: file })
+    Ok(FileLock { _file: file })
 }
 
-/// `revoked.txt` → `revoked.txt.lock`, beside it.
-fn lock_path(register: &Path) -> PathBuf {
-    let mut name = register.as_os_str().to_owned();
+/// Opens (making it if need be) `<guarded>.lock`: `revoked.txt` → `revoked.txt.lock`.
+fn open_lock_file(guarded: &Path) -> Result<(File, PathBuf)> {
+    let mut name = guarded.as_os_str().to_owned();
     name.push(".lock");
-    PathBuf::from(name)
+    let path = PathBuf::from(name);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("opening the lock file {}", path.display()))?;
+    Ok((file, path))
 }
