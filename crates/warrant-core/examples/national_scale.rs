@@ -2,7 +2,11 @@
 //! revoked. Writes the signed trust list and one revocation list per force into a folder,
 //! as a checker would fetch them, and times what a checker does with them: open every list,
 //! then verify one card with all of them held.
-//! `cargo run --release -p warrant-core --example national_scale -- OUT_DIR` (see benches/national.sh)
+//! `cargo run --release -p warrant-core --example national_scale -- OUT_DIR [NOW]` (see
+//! benches/national.sh). NOW (Unix seconds, default a fixed 1,790,000,000) dates the lists, so
+//! that a checker built with them (benches/national-checker.sh) finds them current; the folder
+//! also gets the root's public key (root.pub.pem) and one genuine card of the largest force
+//! (card.token, the token after a link's `#`), as a checker's build and a first visit need.
 
 use std::time::Instant;
 
@@ -32,9 +36,10 @@ fn serial(n: u64) -> Vec<u8> {
 fn main() {
     let out = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: national_scale OUT_DIR"));
     std::fs::create_dir_all(&out).expect("output folder");
-    let now = 1_790_000_000;
+    let now: warrant_core::UnixTime = std::env::args().nth(2).map_or(1_790_000_000, |n| n.parse().expect("NOW: Unix seconds"));
     let root = SigningKey::from_bytes(&[1; 32]);
     let root_key = RootKey::new(root.verifying_key());
+    std::fs::write(out.join("root.pub.pem"), keys::verifying_key_to_pem(&root.verifying_key())).expect("write");
     // Two keys a force, as during a key rollover.
     let force_keys: Vec<[SigningKey; 2]> =
         (0..FORCES).map(|f| [SigningKey::from_bytes(&[(2 * f + 2) as u8; 32]), SigningKey::from_bytes(&[(2 * f + 3) as u8; 32])]).collect();
@@ -100,7 +105,9 @@ fn main() {
         holder: Holder { name: "Jane Smith".into(), rank: "Police Constable".into(), number: "1234".into(), role: Role::PoliceOfficer },
     };
     let key = &force_keys[0][0];
-    let qr = token::qr_text("https://check.police.uk/", &sign_card(&card, key, &keys::derive_key_id(&key.verifying_key())).expect("valid card"));
+    let signed_card = sign_card(&card, key, &keys::derive_key_id(&key.verifying_key())).expect("valid card");
+    let qr = token::qr_text("https://check.police.uk/", &signed_card);
+    std::fs::write(out.join("card.token"), qr.split_once('#').expect("a link").1).expect("write");
     let rounds = 200;
     let verified = Instant::now();
     for _ in 0..rounds {
