@@ -46,14 +46,16 @@ impl Charset {
 /// apps, libraries) write UTF-8 without saying so, and Japanese ones Shift_JIS; ZXing reads
 /// them the same way. So:
 /// 1. valid UTF-8 is UTF-8 (Latin-1 text with accents is almost never valid UTF-8);
-/// 2. else Shift_JIS, if the bytes decode in it cleanly and hold a byte from 0x80 to 0x9F:
-///    those are control characters in ISO-8859-1, never in text, and in Shift_JIS they
-///    begin every kana and common kanji;
+/// 2. else Shift_JIS, if the bytes decode in it cleanly and either hold a byte from 0x80
+///    to 0x9F (control characters in ISO-8859-1, never in text; in Shift_JIS they begin
+///    every kana and common kanji) or a word of three or more half-width katakana (single
+///    bytes 0xA1–0xDF: "ﾃﾞｻﾞｲﾝ" is "ÃÞ»Þ²Ý" in ISO-8859-1, three accented capitals or
+///    signs in a row that Latin-1 text does not have; ZXing's guess asks the same);
 /// 3. else ISO-8859-1, if no byte is such a control character;
 /// 4. else none: text in some other character set, which cannot be told.
 ///
 /// Latin-1 text such as "Hélène" is also valid Shift_JIS (two rare kanji), which is why
-/// step 2 asks for the control-character bytes rather than trying Shift_JIS first.
+/// step 2 asks for those signs rather than trying Shift_JIS first.
 fn guessed(bytes: &[u8]) -> Option<String> {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(text.to_string());
@@ -61,9 +63,32 @@ fn guessed(bytes: &[u8]) -> Option<String> {
     let has_controls = bytes.iter().any(|b| (0x80..=0x9F).contains(b));
     if has_controls {
         shift_jis::decode(bytes)
+    } else if longest_katakana_word(bytes) >= 3 {
+        shift_jis::decode(bytes).or_else(|| Some(latin1(bytes)))
     } else {
         Some(latin1(bytes))
     }
+}
+
+/// The most half-width katakana in a row when `bytes` are read as Shift_JIS (a lead byte
+/// 0x81–0x9F or 0xE0–0xFC takes the byte after it with it, and ends a word).
+fn longest_katakana_word(bytes: &[u8]) -> usize {
+    let (mut longest, mut word, mut i) = (0, 0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            0xA1..=0xDF => {
+                word += 1;
+                longest = longest.max(word);
+            }
+            0x81..=0x9F | 0xE0..=0xFC => {
+                word = 0;
+                i += 1;
+            }
+            _ => word = 0,
+        }
+        i += 1;
+    }
+    longest
 }
 
 /// ISO-8859-1: each byte is the code point of the same number.
@@ -101,6 +126,11 @@ mod tests {
         // Latin-1, though "Hélène" is also valid Shift_JIS.
         assert_eq!(read(b"H\xe9l\xe8ne").as_deref(), Some("Hélène"));
         assert_eq!(read(b"M\xfcller").as_deref(), Some("Müller"));
+        // Half-width katakana alone ("ﾃﾞｻﾞｲﾝQR", Japanese "design" codes): no byte 0x80–0x9F.
+        assert_eq!(read(b"*\xc3\xde\xbb\xde\xb2\xdd\x51\x52*").as_deref(), Some("*ﾃﾞｻﾞｲﾝQR*"));
+        // Two such bytes in a row are still Latin-1 ("ÀÉ"), as are capitals apart.
+        assert_eq!(read(b"\xc0\xc9 \xc9T\xc9").as_deref(), Some("ÀÉ ÉTÉ"));
+        assert_eq!(read(b"\xc4RGER \xdcBER \xd6L").as_deref(), Some("ÄRGER ÜBER ÖL"));
         // Windows-1252 quotes (control characters in Latin-1), not valid Shift_JIS: refused.
         assert_eq!(read(b"\x93quoted\x94 \xe9"), None);
     }
