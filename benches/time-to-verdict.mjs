@@ -74,6 +74,7 @@ const WATCH = () => {
   const seen = [];
   window.__verdicts = seen;
   const look = () => {
+    if (window.__appStarted == null && document.querySelector('#app > :not(noscript)')) window.__appStarted = performance.now();
     const v = document.querySelector('[data-verdict]');
     const name = v && v.querySelector('h2') ? v.getAttribute('data-verdict') : null;
     if (name && seen.at(-1)?.name !== name) {
@@ -109,12 +110,12 @@ async function once(profile, recordBytes) {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(profile.network ? 2 * profile.network.latency + 500 : 500);
   const seen = await page.evaluate(() => window.__verdicts);
-  // Where the time went: the page's own response, and the last file the verdict waited for.
-  const split = await page.evaluate((at) => {
+  // Where the time went: the page's own response, and its Wasm (the largest file it waits for).
+  const split = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
-    const before = performance.getEntriesByType('resource').filter((r) => r.responseEnd <= at);
-    return { html: nav.responseEnd, files: Math.max(nav.responseEnd, ...before.map((r) => r.responseEnd)) };
-  }, seen[0].painted);
+    const wasm = performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.wasm') && !r.name.endsWith('/scanner.wasm'));
+    return { html: nav.responseEnd, started: window.__appStarted ?? null, files: Math.max(nav.responseEnd, ...wasm.map((r) => r.responseEnd)) };
+  });
   await context.close();
   return { ms: seen[0].painted, split, seen, rows, verdictAt };
 }
@@ -139,7 +140,7 @@ for (const name of wanted) {
   times.sort((a, b) => a - b);
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`${profile.label.padEnd(62)} min ${fmt(times[0])} s  median ${fmt(median(times))} s  max ${fmt(times.at(-1))} s   [${times.map(fmt).join(', ')}]`);
-  console.log(`${''.padEnd(62)} medians: page received ${fmt(median(splits.map((s) => s.html)))} s, its files ${fmt(median(splits.map((s) => s.files)))} s, then ${fmt(median(times) - median(splits.map((s) => s.files)))} s to the verdict on screen`);
+  console.log(`${''.padEnd(62)} medians: page received ${fmt(median(splits.map((s) => s.html)))} s, its Wasm ${fmt(median(splits.map((s) => s.files)))} s, first render ${fmt(median(splits.map((s) => s.started ?? NaN)))} s, then ${fmt(median(times) - median(splits.map((s) => s.files)))} s to the verdict on screen`);
 }
 if (bytes) {
   console.log('\nfirst-visit bytes by file (as sent: body + headers), no throttling; * done before the verdict:');
