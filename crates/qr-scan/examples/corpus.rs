@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use card_frames::{corpus, frame, Card, Condition};
+use card_frames::{corpus, empty_frame, frame, Card, Condition};
 use qr_scan::scan_with_work;
 
 fn main() {
@@ -16,6 +16,11 @@ fn main() {
     let dump = args.get(3);
     let samples = corpus(per_condition, seed);
     let mut times = Vec::new();
+    // The same scenes without the card: what a camera loop pays before the card is shown.
+    let mut empty_times = Vec::new();
+    let mut unread_times = Vec::new();
+    // Work units a pixel (the budget's measure: the same on any machine, however busy).
+    let (mut read_units, mut unread_units, mut empty_units) = (Vec::new(), Vec::new(), Vec::new());
     // The largest share of its work budget any frame took, and the most finder candidates.
     let (mut most_share, mut most_candidates) = (0.0f64, 0);
     let (mut total, mut misread) = (0, 0);
@@ -29,7 +34,20 @@ fn main() {
                 let luma = frame(card.qr_text(), c);
                 let started = Instant::now();
                 let (got, work) = scan_with_work(c.width, c.height, &luma);
-                times.push(started.elapsed().as_secs_f64() * 1000.0);
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                times.push(ms);
+                let per_pixel = work.units as f64 / (c.width * c.height) as f64;
+                read_units.push(per_pixel);
+                if got.text.is_none() {
+                    unread_times.push(ms);
+                    unread_units.push(per_pixel);
+                }
+                let empty = empty_frame(c);
+                let started = Instant::now();
+                let (nothing, empty_work) = scan_with_work(c.width, c.height, &empty);
+                empty_times.push(started.elapsed().as_secs_f64() * 1000.0);
+                empty_units.push(empty_work.units as f64 / (c.width * c.height) as f64);
+                assert_eq!(nothing.text, None, "a frame without the card gave a text");
                 most_share = most_share.max(work.units as f64 / work.limit as f64);
                 most_candidates = most_candidates.max(work.most_candidates);
                 match got.text.as_deref() {
@@ -51,8 +69,17 @@ fn main() {
         }
         println!("{row}");
     }
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
-    println!("read {total}/{}, misread {misread}; ms per frame: median {:.1}, p90 {:.1}", samples.len(), at(0.5), at(0.9));
+    let median = |times: &mut Vec<f64>, q: f64| {
+        times.sort_by(f64::total_cmp);
+        times.get(((times.len().max(1) - 1) as f64 * q) as usize).copied().unwrap_or(f64::NAN)
+    };
+    let (m, p) = (median(&mut times, 0.5), median(&mut times, 0.9));
+    println!("read {total}/{}, misread {misread}; ms per frame: median {m:.1}, p90 {p:.1}", samples.len());
+    let (m, p) = (median(&mut unread_times, 0.5), median(&mut unread_times, 0.9));
+    println!("frames not read ({}): median {m:.1} ms, p90 {p:.1}", unread_times.len());
+    let (m, p) = (median(&mut empty_times, 0.5), median(&mut empty_times, 0.9));
+    println!("the same scenes without the card ({}): median {m:.1} ms, p90 {p:.1}", empty_times.len());
+    let units = [median(&mut read_units, 0.5), median(&mut unread_units, 0.5), median(&mut empty_units, 0.5)];
+    println!("work units a pixel, median: all card frames {:.1}, card frames not read {:.1}, without the card {:.1}", units[0], units[1], units[2]);
     println!("work: at most {:.0}% of a frame's budget; at most {most_candidates} finder candidates held", 100.0 * most_share);
 }

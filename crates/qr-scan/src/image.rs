@@ -75,6 +75,34 @@ impl Integral {
     }
 }
 
+/// The grey level of the paper round a code: the level 90% of the pixels are at or below.
+pub fn light_level(luma: &Luma) -> u8 {
+    let mut counts = [0usize; 256];
+    for &v in luma.pixels {
+        counts[usize::from(v)] += 1;
+    }
+    let mut below = 0;
+    let most = luma.pixels.len() * 9 / 10;
+    for (level, &n) in counts.iter().enumerate() {
+        below += n;
+        if below > most {
+            return level as u8;
+        }
+    }
+    255
+}
+
+/// The image with a margin `margin` pixels wide of grey `level` all round it.
+pub fn with_margin(luma: &Luma, margin: usize, level: u8) -> Vec<u8> {
+    let width = luma.width + 2 * margin;
+    let mut out = vec![level; width * (luma.height + 2 * margin)];
+    for (y, row) in luma.pixels.chunks_exact(luma.width).enumerate() {
+        let start = (y + margin) * width + margin;
+        out[start..start + luma.width].copy_from_slice(row);
+    }
+    out
+}
+
 /// Grey levels below the local mean a pixel must be to count as dark: in a flat area
 /// (card stock, a wall) sensor noise would otherwise make half the pixels dark, and
 /// every speckle is a run the finder search must look at.

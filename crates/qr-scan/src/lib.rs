@@ -129,9 +129,93 @@ fn scan_within(width: usize, height: usize, luma: &[u8], budget: &mut Budget, wo
         }
         seen = seen.or(look.seen_module_px);
     }
+    // Very large modules (a code held close, a big print): a finder pattern wider than the
+    // threshold's window is split by it. A look at a quarter of the size sees them whole,
+    // for a sixteenth of the work.
+    if !budget.is_spent() && width.min(height) >= 4 * QUARTER_MIN_SIDE && budget.spend(pixels) {
+        let half = halve(width, height, image.pixels);
+        let quarter = halve(half.0, half.1, &half.2);
+        let view = Luma { width: quarter.0, height: quarter.1, pixels: &quarter.2 };
+        let look = look_for_code(&view, Pass::AsSeen.window(view.width.max(view.height)), budget, work);
+        if look.text.is_some() {
+            return Scan { text: look.text, seen_module_px: seen };
+        }
+    }
     // Out of work: no code read, whatever a last look might have found.
-    let text = if budget.is_spent() { None } else { quircs_fallback(&image, budget) };
+    let mut text = if budget.is_spent() { None } else { quircs_fallback(&image, budget) };
+    if text.is_none() && !budget.is_spent() && width * height <= MOST_PIXELS_FOR_LAST_LOOKS {
+        text = last_looks(&image, budget, work);
+    }
     Scan { text, seen_module_px: seen }
+}
+
+/// The shorter side, in pixels, at a quarter of the size below which that look is not made.
+const QUARTER_MIN_SIDE: usize = 120;
+
+/// Pictures up to this many pixels (VGA) also get the last looks: a camera frame is larger,
+/// so a frame without a code never pays for them.
+const MOST_PIXELS_FOR_LAST_LOOKS: usize = 640 * 480;
+
+/// The last looks at a small picture, each with a margin drawn round it (people crop
+/// photos to the symbol before sending them, and finder patterns need light round them to
+/// be seen): as it is; inverted, for light modules on dark; at half size, for large
+/// modules and blur that a window tuned for small codes splits; and at twice the size, for
+/// codes of one or two pixels a module.
+fn last_looks(image: &Luma, budget: &mut Budget, work: &mut Work) -> Option<String> {
+    let inverted: Vec<u8> = image.pixels.iter().map(|&v| 255 - v).collect();
+    let half = halve(image.width, image.height, image.pixels);
+    let doubled = (image.width <= MOST_SIDE_DOUBLED && image.height <= MOST_SIDE_DOUBLED).then(|| double(image));
+    let views = [
+        Some((image.width, image.height, image.pixels)),
+        Some((image.width, image.height, &inverted[..])),
+        (half.0.min(half.1) >= 21).then_some((half.0, half.1, &half.2[..])),
+        doubled.as_ref().map(|d| (2 * image.width, 2 * image.height, &d[..])),
+    ];
+    for (w, h, pixels) in views.into_iter().flatten() {
+        let view = Luma { width: w, height: h, pixels };
+        let margin = w.max(h) / 5 + 4;
+        let (width, height) = (w + 2 * margin, h + 2 * margin);
+        if !budget.spend((width * height) as u64) {
+            return None;
+        }
+        let padded = image::with_margin(&view, margin, image::light_level(&view));
+        let padded = Luma { width, height, pixels: &padded };
+        let look = look_for_code(&padded, Pass::AsSeen.window(width.max(height)), budget, work);
+        if look.text.is_some() {
+            return look.text;
+        }
+        if budget.is_spent() || !budget.spend(QUIRCS_UNITS * (width * height) as u64) {
+            return None;
+        }
+        if let Some(text) = quircs_text(&padded) {
+            return Some(text);
+        }
+    }
+    None
+}
+
+/// Pictures up to this many pixels a side are also looked at twice the size.
+const MOST_SIDE_DOUBLED: usize = 400;
+
+/// Twice the size in each direction, each new pixel the mean of the nearest ones.
+fn double(image: &Luma) -> Vec<u8> {
+    let (w, h) = (image.width, image.height);
+    let mut out = vec![0u8; 4 * w * h];
+    for y in 0..2 * h {
+        for x in 0..2 * w {
+            // Pixel (x, y) of the doubled image lies at (x - 0.5) / 2 in the original's
+            // pixel-centre coordinates: between its two nearest pixels, weighted 3:1.
+            let (x0, x1) = ((x / 2).saturating_sub(1 - x % 2), (x / 2 + x % 2).min(w - 1));
+            let (y0, y1) = ((y / 2).saturating_sub(1 - y % 2), (y / 2 + y % 2).min(h - 1));
+            let at = |x: usize, y: usize| u32::from(image.pixels[y * w + x]);
+            let (near_x, near_y) = (x / 2, y / 2);
+            let far_x = if x % 2 == 0 { x0 } else { x1 };
+            let far_y = if y % 2 == 0 { y0 } else { y1 };
+            let sum = 9 * at(near_x, near_y) + 3 * at(far_x, near_y) + 3 * at(near_x, far_y) + at(far_x, far_y);
+            out[y * 2 * w + x] = ((sum + 8) / 16) as u8;
+        }
+    }
+    out
 }
 
 /// The ways a frame is looked at, in order, until one reads a code: as it is; sharpened,
@@ -257,9 +341,7 @@ fn quircs_fallback(image: &Luma, budget: &mut Budget) -> Option<String> {
         if !budget.spend(QUIRCS_UNITS * (width * height) as u64) {
             return None;
         }
-        let mut decoder = quircs::Quirc::default();
-        let codes = decoder.identify(width, height, luma);
-        codes.flatten().find_map(|code| read::text_of(&code))
+        quircs_text(&Luma { width, height, pixels: luma })
     };
     if let Some(text) = decode(image.width, image.height, image.pixels) {
         return Some(text);
@@ -272,6 +354,13 @@ fn quircs_fallback(image: &Luma, budget: &mut Budget) -> Option<String> {
         }
     }
     None
+}
+
+/// The text of the first code quircs's own finder reads in `image`.
+fn quircs_text(image: &Luma) -> Option<String> {
+    let mut decoder = quircs::Quirc::default();
+    let codes = decoder.identify(image.width, image.height, image.pixels);
+    codes.flatten().find_map(|code| read::text_of(&code))
 }
 
 /// Box-filters to half size in each direction.
@@ -320,5 +409,14 @@ mod tests {
     #[test]
     fn halving_averages() {
         assert_eq!(halve(2, 2, &[0, 255, 255, 0]), (1, 1, vec![128]));
+    }
+
+    #[test]
+    fn doubling_interpolates_between_pixel_centres() {
+        let image = Luma { width: 2, height: 1, pixels: &[0, 160] };
+        // Row by row: the doubled pixels lie a quarter and three quarters of the way across.
+        assert_eq!(double(&image), vec![0, 40, 120, 160, 0, 40, 120, 160]);
+        let flat = Luma { width: 3, height: 2, pixels: &[77; 6] };
+        assert_eq!(double(&flat), vec![77; 24]);
     }
 }
