@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 
-use card_frames::{corpus, frame, Sample};
+use card_frames::{corpus, empty_frame, frame, Sample};
 use wasm_bindgen::prelude::*;
 use warrant_check::checking::{check_text, Outcome};
 use warrant_check::qr_image::{find_qr_text, luma_from_rgba};
@@ -71,6 +71,21 @@ pub fn frame_rgba(index: usize) -> Vec<u8> {
     let s = sample(index);
     let luma = frame(s.card.qr_text(), &s.conditions);
     luma.iter().flat_map(|&y| [y, y, y, 255]).collect()
+}
+
+/// The scene of frame `index` without the card (same light, blur, noise): a frame a camera
+/// loop sees before the card is held up, which no decoder can read.
+#[wasm_bindgen]
+pub fn empty_rgba(index: usize) -> Vec<u8> {
+    let s = sample(index);
+    empty_frame(&s.conditions).iter().flat_map(|&y| [y, y, y, 255]).collect()
+}
+
+/// Our decoder alone on a photo (`crates/qr-scan/tests/photos`): its text, or none. Photos
+/// are codes of any kind, not cards, so nothing is verified.
+#[wasm_bindgen]
+pub fn ours_text(rgba: &[u8], width: usize, height: usize) -> Option<String> {
+    find_qr_text(width, height, &luma_from_rgba(rgba))
 }
 
 #[wasm_bindgen(getter_with_clone)]
