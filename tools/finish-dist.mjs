@@ -57,17 +57,20 @@ if (existsSync(join(dist, 'officer.html'))) await finishPage('officer.html');
 if (existsSync(join(dist, 'desk.html'))) await finishPage('desk.html');
 
 mkdirSync(join(dist, 'lists'), { recursive: true });
-// The checker fetches the trust list and the revocation bundle (warrant-issuer bundle); each
-// force's own list is published beside them for other systems. The desk also fetches the
-// bundle of card directories (warrant-issuer bundle --directories), whole; each force's own
-// directory (warrant-issuer directory) is published beside it too. Never the record of issued
-// cards the directories are built from: it is the identity team's, and holds every code.
-const FETCHED_LISTS = ['trust-list.cose', 'revocations.cbor', 'directories.cbor'];
+// The checker fetches the trust list and the bundle of every force's revocation filter
+// (warrant-issuer filter-bundle); each force's own filter is published beside them, and so
+// are the forces' revocation lists and their bundle (warrant-issuer bundle), which other
+// systems read during the move from lists to filters (docs/FORMAT.md §14.6). The desk also
+// fetches the bundle of card directories (warrant-issuer bundle --directories), whole; each
+// force's own directory (warrant-issuer directory) is published beside it too. Never the
+// record of issued cards the directories are built from: it is the identity team's, and
+// holds every code.
+const FETCHED_LISTS = ['trust-list.cose', 'revocation-filters.cbor', 'revocations.cbor', 'directories.cbor'];
 for (const name of FETCHED_LISTS) {
-  if (!existsSync(join(trustDir, name))) throw new Error(`no ${name} in ${trustDir} (see docs/ISSUER.md: warrant-issuer trust-list, bundle, directory)`);
+  if (!existsSync(join(trustDir, name))) throw new Error(`no ${name} in ${trustDir} (see docs/ISSUER.md: warrant-issuer trust-list, bundle, filter-bundle, directory)`);
 }
 for (const name of readdirSync(trustDir)) {
-  if (FETCHED_LISTS.includes(name) || /^revocations-[A-Za-z0-9_-]+\.cose$/.test(name) || /^directory-[A-Za-z0-9_-]+\.cbor$/.test(name)) {
+  if (FETCHED_LISTS.includes(name) || /^(revocations|revocation-filter)-[A-Za-z0-9_-]+\.cose$/.test(name) || /^directory-[A-Za-z0-9_-]+\.cbor$/.test(name)) {
     copyFileSync(join(trustDir, name), join(dist, 'lists', name));
   }
 }

@@ -15,10 +15,13 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use serde_json::json;
 use warrant_core::directory::{derive_entry_keys, find_in, read_directory_bundle, write_directory_bundle, Directory, Lookup};
-use warrant_core::{keys, token, CheckCode};
+use warrant_core::{
+    keys, read_filter_bundle, token, verify_with_filters, write_filter_bundle, CheckCode, FilterInput, RevocationFilter, RootKey, TrustList,
+};
 
 use crate::record::{self, RecordedCard};
 use crate::samples::{Sample, SampleWorld};
+use crate::time_arg::DAY;
 use crate::{card_directory, codes, key_files, qr_render, register, time_arg};
 
 /// The samples the DEMO force issued itself, which are in its record of issued cards and so
@@ -31,6 +34,10 @@ const ISSUED_SAMPLES: [&str; 7] =
 pub const RECORD: &str = "issued-DEMO.jsonl";
 pub const DIRECTORY: &str = "directory-DEMO.cbor";
 pub const DIRECTORY_BUNDLE: &str = "directories.cbor";
+/// The demo's revocation filter (`filter` writes one per force) and the bundle of every
+/// force's filter that the checker page fetches (`filter-bundle`).
+pub const FILTER: &str = "revocation-filter-DEMO.cose";
+pub const FILTER_BUNDLE: &str = "revocation-filters.cbor";
 
 pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
     if out.exists() {
@@ -55,6 +62,8 @@ pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
 
     let all = world.samples();
     let issued = record_issued(out, &all)?;
+    write_filter(out, &world, &issued_cards(&all)?)?;
+    check_filter_bundle(out, &world, &all)?;
     let built = card_directory::build(&out.join(RECORD), now)?;
     fs::write(out.join(DIRECTORY), &built.bytes)?;
     fs::write(out.join(DIRECTORY_BUNDLE), write_directory_bundle(vec![(built.force.clone(), built.bytes.clone())]).map_err(|e| anyhow::anyhow!("bundling the demo's directory: {e:?}"))?)?;
@@ -95,6 +104,8 @@ pub fn write(out: &Path, checker_address: &str, now: i64) -> Result<()> {
         "trust_list": "trust-list.cose",
         "revocation_lists": ["revocations-DEMO.cose"],
         "revocation_bundle": "revocations.cbor",
+        "revocation_filters": [FILTER],
+        "revocation_filter_bundle": FILTER_BUNDLE,
         "record_of_issued_cards": RECORD,
         "card_directory": DIRECTORY,
         "directory_bundle": DIRECTORY_BUNDLE,
@@ -126,6 +137,68 @@ fn record_issued(out: &Path, samples: &[Sample]) -> Result<Vec<(&'static str, Ch
     }
     record::append(&out.join(RECORD), crate::samples::DEMO_FORCE_ID, &recorded)?;
     Ok(issued)
+}
+
+/// The serial and issue time of every card the DEMO force issued (its record).
+fn issued_cards(samples: &[Sample]) -> Result<Vec<(Vec<u8>, i64)>> {
+    ISSUED_SAMPLES
+        .iter()
+        .map(|name| {
+            let card = samples.iter().find(|s| s.name == *name).and_then(|s| s.card.as_ref()).with_context(|| format!("no {name} card"))?;
+            Ok((card.serial.clone(), card.issued_at))
+        })
+        .collect()
+}
+
+/// The DEMO force's revocation filter, signed as `filter` signs one, from the cards it issued
+/// and its register, dated as its revocation list is; its coverage time a day before that, so
+/// that the revoked sample (issued months ago) is judged by the filter's bits, and the
+/// revoked phone (in no record) by its list of recent revocations. And the bundle of it.
+fn write_filter(out: &Path, world: &SampleWorld, issued: &[(Vec<u8>, i64)]) -> Result<()> {
+    let issued_at = world.now - DAY;
+    let coverage = issued_at - DAY;
+    let issued_refs: Vec<(&[u8], i64)> = issued.iter().map(|(s, t)| (s.as_slice(), *t)).collect();
+    let revoked: Vec<&[u8]> = world.revoked_serials.iter().map(Vec::as_slice).collect();
+    let (filter, recent) = FilterInput { issued: &issued_refs, revoked: &revoked, coverage, seeds: warrant_core::filter::SEEDS }.build();
+    let filter = RevocationFilter {
+        issuer: crate::samples::DEMO_FORCE_ID.into(),
+        issued_at,
+        next_update: world.now + 6 * DAY,
+        expires: world.now + 30 * DAY,
+        coverage,
+        filter,
+        recent,
+    };
+    let signed = filter.sign(&world.force_key, &keys::derive_key_id(&world.force_key.verifying_key()))?;
+    fs::write(out.join(FILTER), &signed)?;
+    let bundle = write_filter_bundle(vec![(filter.issuer.clone(), signed)]).map_err(|e| anyhow::anyhow!("bundling the demo's filter: {e}"))?;
+    fs::write(out.join(FILTER_BUNDLE), bundle)?;
+    Ok(())
+}
+
+/// Reads the filters bundle back as the checker page does and judges every sample with it
+/// alone (no revocation list): each verdict is the one expected of it, and the revoked card
+/// is revoked by the filter's bits, not by its list of recent revocations.
+fn check_filter_bundle(out: &Path, world: &SampleWorld, samples: &[Sample]) -> Result<()> {
+    let root = RootKey::new(world.root.verifying_key());
+    let trust = TrustList::open(&world.signed_trust_list, &[root], world.now).map_err(|e| anyhow::anyhow!("the demo's trust list: {e}"))?;
+    let filters = read_filter_bundle(&fs::read(out.join(FILTER_BUNDLE))?)
+        .map_err(|e| anyhow::anyhow!("the demo's filters bundle: {e}"))?
+        .iter()
+        .map(|bytes| RevocationFilter::open(bytes, &trust, world.now))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| anyhow::anyhow!("the demo's filter: {e}"))?;
+    for s in samples {
+        let got = verify_with_filters(&s.qr_text, &trust, &[], &filters, world.now);
+        if got.verdict.name() != s.expected {
+            bail!("the {} sample, judged by the demo's filter, is {} (expected {})", s.name, got.verdict.name(), s.expected);
+        }
+    }
+    let revoked = samples.iter().find(|s| s.name == "revoked").and_then(|s| s.card.as_ref()).context("no revoked card")?;
+    if filters.iter().any(|f| f.recent.contains(&revoked.serial)) || !filters.iter().any(|f| f.filter.contains(&revoked.serial)) {
+        bail!("the demo's revoked card is not revoked by the filter's bits");
+    }
+    Ok(())
 }
 
 fn cose_of(sample: &Sample) -> Result<Vec<u8>> {

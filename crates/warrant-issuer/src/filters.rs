@@ -87,39 +87,13 @@ pub fn run(args: FilterArgs) -> Result<()> {
         let _register_lock = register_lock::lock(&args.register)?;
         let _record_lock = record::lock(&args.record)?;
         let revoked = register::read(&args.register)?.serials;
-        let record = record::read(&args.record)?;
-        if record.force != args.issuer {
-            bail!("the record {} is force {}'s, not {}'s", args.record.display(), record.force, args.issuer);
-        }
-        let mut issued = Vec::with_capacity(record.cards.len());
-        for card in &record.cards {
-            let serial = register::parse_serial(&card.serial).with_context(|| format!("the record {}", args.record.display()))?;
-            let issued_at = time_arg::parse(&card.issued_at).with_context(|| format!("the record {}: card {}", args.record.display(), card.serial))?;
-            issued.push((serial, issued_at));
-        }
-        if let Some(path) = &args.issued {
-            if !path.is_file() {
-                bail!("the file of issued serials {} does not exist", path.display());
-            }
-            issued.extend(register::read(path)?.serials.into_iter().map(|s| (s, 0)));
-        }
-        (issued, revoked)
+        (read_issued(&args.record, args.issued.as_deref(), &args.issuer)?, revoked)
     };
     let read_in = started.elapsed();
     let started = Instant::now();
-    let issued_refs: Vec<(&[u8], i64)> = issued.iter().map(|(s, t)| (s.as_slice(), *t)).collect();
     let revoked_refs: Vec<&[u8]> = revoked.iter().map(Vec::as_slice).collect();
-    let (exact, recent) = FilterInput { issued: &issued_refs, revoked: &revoked_refs, coverage, seeds: warrant_core::filter::SEEDS }.build();
+    let filter = build(args.issuer, &issued, &revoked_refs, now, coverage, args.next_update_days, args.valid_days);
     let built_in = started.elapsed();
-    let filter = RevocationFilter {
-        issuer: args.issuer,
-        issued_at: now,
-        next_update: now + args.next_update_days * DAY,
-        expires: now + args.valid_days * DAY,
-        coverage,
-        filter: exact,
-        recent,
-    };
     let signed = filter.sign(&key, &key.key_id())?;
     key_files::replace(&args.out, &signed)?;
     println!(
@@ -137,6 +111,36 @@ pub fn run(args: FilterArgs) -> Result<()> {
         built_in.as_secs_f64()
     );
     Ok(())
+}
+
+/// Every card in the force's record (serial, issue time), and the serials of `issued`, a file
+/// of cards issued before the record was kept (counted as issued at time 0). Call with the
+/// record's lock held.
+pub fn read_issued(record_path: &Path, issued: Option<&Path>, issuer: &str) -> Result<Vec<(Vec<u8>, i64)>> {
+    let record = record::read(record_path)?;
+    if record.force != issuer {
+        bail!("the record {} is force {}'s, not {}'s", record_path.display(), record.force, issuer);
+    }
+    let mut cards = Vec::with_capacity(record.cards.len());
+    for card in &record.cards {
+        let serial = register::parse_serial(&card.serial).with_context(|| format!("the record {}", record_path.display()))?;
+        let issued_at = time_arg::parse(&card.issued_at).with_context(|| format!("the record {}: card {}", record_path.display(), card.serial))?;
+        cards.push((serial, issued_at));
+    }
+    if let Some(path) = issued {
+        if !path.is_file() {
+            bail!("the file of issued serials {} does not exist", path.display());
+        }
+        cards.extend(register::read(path)?.serials.into_iter().map(|s| (s, 0)));
+    }
+    Ok(cards)
+}
+
+/// The force's filter, signed at `now`, exact over `issued` up to `coverage`.
+pub fn build(issuer: String, issued: &[(Vec<u8>, i64)], revoked: &[&[u8]], now: i64, coverage: i64, next_update_days: i64, valid_days: i64) -> RevocationFilter {
+    let issued_refs: Vec<(&[u8], i64)> = issued.iter().map(|(s, t)| (s.as_slice(), *t)).collect();
+    let (exact, recent) = FilterInput { issued: &issued_refs, revoked, coverage, seeds: warrant_core::filter::SEEDS }.build();
+    RevocationFilter { issuer, issued_at: now, next_update: now + next_update_days * DAY, expires: now + valid_days * DAY, coverage, filter: exact, recent }
 }
 
 pub fn run_bundle(args: FilterBundleArgs) -> Result<()> {

@@ -378,3 +378,64 @@ fn lists_written_by_revoke_trust_list_and_bundle_are_readable_by_a_web_server() 
         assert_eq!(mode, 0o644, "{name}");
     }
 }
+
+/// The filters a checker page fetching www/lists/revocation-filters.cbor accepts, by force.
+fn bundled_filters(d: &Path) -> BTreeMap<String, (Vec<u8>, warrant_core::RevocationFilter)> {
+    let trust = trust(d);
+    warrant_core::read_filter_bundle(&fs::read(d.join("www/lists/revocation-filters.cbor")).unwrap())
+        .unwrap()
+        .into_iter()
+        .map(|bytes| {
+            let filter = warrant_core::RevocationFilter::open(&bytes, &trust, now()).expect("every bundled filter opens");
+            (filter.issuer.clone(), (bytes, filter))
+        })
+        .collect()
+}
+
+#[test]
+fn with_the_record_the_force_s_filter_and_the_filters_bundle_are_published_beside_the_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    force_with_web_root(d);
+    let kept = serial_of(&issue(d, "Jane Smith", "Police Constable", "1234"));
+    let lost = serial_of(&issue(d, "Tom Baker", "PCSO", "7788"));
+    run_ok(d, &["revoke", "--key", "mps.key.pem", "--issuer", "MPS", "--register", "register.txt", "--serial", &lost, "--out", "elsewhere.cose"]);
+    // Coverage now: both cards, issued a moment ago, are covered by the filter's bits.
+    let with_record = ["--record", "issued.jsonl", "--coverage-margin-hours", "0"];
+    let out = publish(d, &with_record);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.contains("lists/revocation-filter-MPS.cose") && said.contains("lists/revocation-filters.cbor"), "{said}");
+    assert!(said.contains("1 filters in the filters bundle (MPS)"), "{said}");
+    let filters = bundled_filters(d);
+    let (bytes, filter) = &filters["MPS"];
+    assert_eq!(fs::read(d.join("www/lists/revocation-filter-MPS.cose")).unwrap(), *bytes);
+    let hex = |s: &str| warrant_core::parse_hex(s).unwrap();
+    // LOST is in the register but in no record: listed as recent; both cards are covered.
+    assert_eq!(filter.recent, vec![hex(LOST)]);
+    assert!(filter.filter.contains(&hex(&lost)), "the lost card is revoked by the filter's bits");
+    assert!(!filter.filter.contains(&hex(&kept)), "the kept card is not");
+    assert!(filter.revokes_card(&hex(&lost), filter.coverage) && !filter.revokes_card(&hex(&kept), filter.coverage));
+    // The lists are still published, from the same register, for other systems.
+    let lists = bundled(d);
+    assert!(lists["MPS"].1.is_revoked(&hex(&lost)));
+    assert_eq!(filter.issued_at, lists["MPS"].1.issued_at);
+
+    // The next run signs a newer filter; without --record, the filters in place are left as they are.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    run_ok(d, &[&PUBLISH[..], &with_record[..]].concat());
+    let (bytes2, filter2) = &bundled_filters(d)["MPS"];
+    assert!(filter2.issued_at > filter.issued_at);
+    assert_ne!(bytes2, bytes);
+    let before = fs::read(d.join("www/lists/revocation-filters.cbor")).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    run_ok(d, &PUBLISH);
+    assert_eq!(fs::read(d.join("www/lists/revocation-filters.cbor")).unwrap(), before);
+
+    // A record that is another force's is refused, and nothing is published.
+    let theirs = fs::read_to_string(d.join("issued.jsonl")).unwrap().replacen("\"MPS\"", "\"WMP\"", 1);
+    fs::write(d.join("theirs.jsonl"), theirs).unwrap();
+    let files_before = files(d);
+    let said = refused(d, &files_before, publish(d, &["--record", "theirs.jsonl"]));
+    assert!(said.contains("not MPS's"), "{said}");
+}
