@@ -292,8 +292,23 @@ pub(crate) fn hex_string(bytes: &[u8]) -> String {
 
 /// Parses lower- or upper-case hex, as serials are written in files and on screens.
 pub fn parse_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || !s.is_ascii() {
+    // Digits only: `from_str_radix` alone would also take a sign ("+f" as 0x0f).
+    if s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_hex;
+
+    #[test]
+    fn hex_is_pairs_of_digits_in_either_case_and_nothing_else() {
+        assert_eq!(parse_hex("00aBfF"), Some(alloc::vec![0x00, 0xab, 0xff]));
+        assert_eq!(parse_hex(""), Some(alloc::vec![]));
+        for bad in ["+f", "-1", "0", "0g", " 0f", "0f ", "é0", "0x1f"] {
+            assert_eq!(parse_hex(bad), None, "{bad:?}");
+        }
+    }
 }

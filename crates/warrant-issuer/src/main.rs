@@ -310,6 +310,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Issue { signer, record: record_arg, name, rank, number, role, expires, valid_from, out_dir } => {
             // Checked before the key is opened (and a PIN asked for), so a refusal signs nothing.
+            // The same rule as `batch`: the name is printed on the card and goes to the printer.
+            for (field, text) in [("name", &name), ("rank", &rank), ("number", &number)] {
+                spreadsheet::check_holder_text(field, text)?;
+            }
             record::check_force(&record_arg.path, &signer.issuer)?;
             let key = signer.key.open()?;
             let now = time_arg::now();

@@ -357,3 +357,28 @@ fn batch_refuses_a_name_a_spreadsheet_would_run_and_the_manifest_quotes_every_fo
     assert_eq!(format!("'{}", decode_png(&d.join("out/cards").join(format!("{serial}.png")))), &rows[0][qr_column]);
     assert!(rows[0][qr_column].starts_with(&format!("'{address}#")));
 }
+
+#[test]
+fn issue_refuses_a_name_rank_or_number_a_spreadsheet_would_run_and_signs_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    one_force(d);
+    for (name, rank, number, field) in [
+        ("=HYPERLINK(\"http://evil\",\"x\")", "Police Constable", "1234", "name"),
+        ("Jane Smith", "+Sergeant", "1234", "rank"),
+        ("Jane Smith", "Police Constable", "@12", "number"),
+    ] {
+        let out = tool()
+            .current_dir(d)
+            .args(["issue", "--key", "mps.key.pem", "--issuer", "MPS", "--checker-address", "https://check.police.uk/", "--record", "issued.jsonl",
+                   "--name", name, "--rank", rank, "--number", number, "--role", "police-officer", "--expires", "2031-01-01", "--out-dir", "cards"])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{field}: accepted");
+        assert!(said.contains(&format!("{field} ")) && said.contains("as a formula"), "{said}");
+    }
+    assert!(!d.join("cards").exists(), "a refused card was written");
+    let record = fs::read_to_string(d.join("issued.jsonl")).unwrap_or_default();
+    assert!(record.trim().is_empty(), "a refused card was recorded: {record}");
+}
