@@ -1,6 +1,6 @@
 //! Bakes the trust snapshot into the checker: the root public key (the one thing a checker
-//! must hold from the start), and the signed trust list and revocation lists so that the
-//! first check works offline. They come from the folder named by `WARRANT_TRUST_DIR`
+//! must hold from the start), and the signed trust list and revocation filters (or lists) so
+//! that the first check works offline. They come from the folder named by `WARRANT_TRUST_DIR`
 //! (`demo-out/` from `warrant-issuer demo`, or a force's published files). Without it the
 //! checker builds with no snapshot and says it cannot check cards yet.
 //!
@@ -20,7 +20,7 @@ fn main() {
     let dir = env::var("WARRANT_TRUST_DIR").ok().filter(|d| !d.is_empty()).map(PathBuf::from);
     let code = match dir {
         Some(dir) => snapshot(&dir),
-        None => "pub const ROOT_KEY: Option<([u8; 32], [u8; 2])> = None;\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\n".into(),
+        None => "pub const ROOT_KEY: Option<([u8; 32], [u8; 2])> = None;\npub const IS_DEMO: bool = false;\npub const TRUST_LIST: &[u8] = &[];\npub const REVOCATIONS: &[&[u8]] = &[];\npub const FILTERS: &[&[u8]] = &[];\n".into(),
     };
     fs::write(out, code).unwrap();
 
@@ -46,12 +46,24 @@ fn snapshot(dir: &Path) -> String {
     };
     let trust = dir.join("trust-list.cose");
     assert!(trust.exists(), "{} has no trust-list.cose", dir.display());
-    let mut revocations: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("revocations-") && n.ends_with(".cose")))
-        .collect();
-    revocations.sort();
+    // Each force's revocation filter (docs/FORMAT.md §14), as the page fetches them; a force's
+    // revocation list only where it has no filter (the page does not fetch lists, and at
+    // national scale they are ten times the filters' size).
+    let named = |prefix: &str| -> Vec<(String, PathBuf)> {
+        let mut found: Vec<(String, PathBuf)> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter_map(|p| {
+                let force = p.file_name()?.to_str()?.strip_prefix(prefix)?.strip_suffix(".cose")?.to_owned();
+                Some((force, p))
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let filters = named("revocation-filter-");
+    let revocations: Vec<PathBuf> =
+        named("revocations-").into_iter().filter(|(force, _)| !filters.iter().any(|(f, _)| f == force)).map(|(_, p)| p).collect();
     let mut code = String::new();
     // The key's 32 raw bytes, not its PEM: reading PEM and DER in the page would add about
     // 7 KB of Wasm (brotli) to every first visit for one key known at build time.
@@ -67,6 +79,12 @@ fn snapshot(dir: &Path) -> String {
     for r in &revocations {
         writeln!(code, "    include_bytes!({:?}),", r.display().to_string()).unwrap();
         println!("cargo:rerun-if-changed={}", r.display());
+    }
+    code.push_str("];\n");
+    code.push_str("pub const FILTERS: &[&[u8]] = &[\n");
+    for (_, f) in &filters {
+        writeln!(code, "    include_bytes!({:?}),", f.display().to_string()).unwrap();
+        println!("cargo:rerun-if-changed={}", f.display());
     }
     code.push_str("];\n");
     println!("cargo:rerun-if-changed={}", trust.display());

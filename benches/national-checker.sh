@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The public checker built with national-scale trust data, for benches/time-to-verdict.mjs:
-# the trust list and revocation lists of benches/national.sh (50 forces, 299,987 cards, 3%
-# revoked: crates/warrant-core/examples/national_scale.rs, dated now so they are current),
+# the trust list, revocation lists and revocation filters of benches/national.sh (50 forces,
+# 299,987 cards, 3% revoked: crates/warrant-core/examples/national_scale.rs and
+# national_filters.rs, dated now so they are current),
 # baked in and published beside the page as scripts/build-checker.sh does with the demo's,
 # and a samples.json naming one genuine card of the largest force. Only the public page is
 # built (the officer page and desk are fetched by nobody on a first visit); the desk's
@@ -18,10 +19,14 @@ dist=$out/dist
 rm -rf "$trust" "$dist"
 mkdir -p "$trust"
 
-cargo run --quiet --release --locked -p warrant-core --example national_scale -- "$trust" "$(date +%s)"
-# The checker bakes in and publishes revocations-*.cose from the folder's top (build.rs,
-# finish-dist.mjs); the example writes them under per-force/.
-cp "$trust"/per-force/revocations-*.cose "$trust"/
+now=$(date +%s)
+cargo run --quiet --release --locked -p warrant-core --example national_scale -- "$trust" "$now"
+# The same forces' revocation filters (docs/FORMAT.md §14), signed with the same keys at the
+# same time: what the page fetches (revocation-filters.cbor) and bakes in.
+cargo run --quiet --release --locked -p warrant-core --example national_filters -- "$trust/filters" "$now" >/dev/null
+# The checker bakes in and publishes revocations-*.cose and revocation-filter-*.cose from the
+# folder's top (build.rs, finish-dist.mjs); the examples write them under per-force/.
+cp "$trust"/per-force/revocations-*.cose "$trust"/filters/per-force/revocation-filter-*.cose "$trust"/filters/revocation-filters.cbor "$trust"/
 [ -f demo-out/directories.cbor ] || cargo run --quiet --release --locked -p warrant-issuer -- demo --out demo-out
 cp demo-out/directories.cbor "$trust"/
 

@@ -167,6 +167,8 @@ fetch /scanner.wasm
 if expect_status 200; then expect_type 'application/wasm' "application/wasm (else no streaming compile)"; expect_security page; expect_revalidated "its name never changes"; expect_compressed; fi
 fetch /lists/trust-list.cose
 if expect_status 200; then expect_type 'application/cose' "application/cose"; expect_security page; expect_revalidated "publishing replaces it; a stale list is a rollback"; fi
+fetch /lists/revocation-filters.cbor
+if expect_status 200; then expect_type 'application/cbor' "application/cbor"; expect_security page; expect_revalidated "publishing replaces it; a stale filter is a rollback"; fi
 fetch /lists/revocations.cbor
 if expect_status 200; then expect_type 'application/cbor' "application/cbor"; expect_security page; expect_revalidated "publishing replaces it; a stale list is a rollback"; fi
 fetch "/check-deployment-no-such-file-$$.js"

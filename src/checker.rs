@@ -23,6 +23,9 @@ use crate::trust_store::{Saved, TrustStore};
 /// Where the signed lists are published, relative to the page (same origin).
 const LISTS_PATH: &str = "lists/";
 
+/// The bundle of every force's signed revocation filter (FORMAT.md §14.5), in `LISTS_PATH`.
+pub const FILTERS_BUNDLE: &str = "revocation-filters.cbor";
+
 /// Where the verified lists and their marks are kept (`saved_lists`).
 const SAVED_LISTS_KEY: &str = "warrant-check-lists";
 
@@ -222,10 +225,10 @@ fn load_saved(keeps_lists: bool) -> Option<Saved> {
     keeps_lists.then(|| storage::get(SAVED_LISTS_KEY)).flatten().and_then(|text| saved_lists::read(&text))
 }
 
-/// Fetches the trust list and the bundle of every force's revocation list from this origin
-/// and keeps each list that the built-in root vouches for and that is newer than the one held,
-/// or than any saved on this device by this page or another tab. A response that is not a
-/// list (a Wi-Fi portal's login page, an error page) is refused like a forged one.
+/// Fetches the trust list and the bundle of every force's revocation filter from this origin
+/// and keeps each list or filter that the built-in root vouches for and that is newer than the
+/// one held, or than any saved on this device by this page or another tab. A response that is
+/// not a list (a Wi-Fi portal's login page, an error page) is refused like a forged one.
 async fn refresh_lists(
     latest: Rc<RefCell<Rc<TrustStore>>>,
     store: UseStateSetter<Rc<TrustStore>>,
@@ -245,18 +248,20 @@ async fn refresh_lists(
             web_sys::console::warn_1(&format!("refused the fetched trust list: {e}").into());
         }
     }
-    // Every force's revocation list in one file (FORMAT.md §8.1): one request however many
-    // forces there are, the same file for everyone; each list still opens on its own.
-    if let Some(bytes) = fetch::fetch_bytes(&format!("{LISTS_PATH}revocations.cbor")).await {
-        match warrant_core::read_revocation_bundle(&bytes) {
-            Ok(lists) => {
-                for list in lists {
-                    if let Err(e) = fresh.accept_revocation_list(&list, browser::now()) {
-                        web_sys::console::warn_1(&format!("refused the fetched revocation list: {e}").into());
+    // Every force's revocation filter in one file (FORMAT.md §14.5): one request however
+    // many forces there are, the whole file, the same for everyone; each filter still opens
+    // on its own, against its own force's keys. (The bundle of lists, §8.1, is still
+    // published for other systems; this page no longer fetches it.)
+    if let Some(bytes) = fetch::fetch_bytes(&format!("{LISTS_PATH}{FILTERS_BUNDLE}")).await {
+        match warrant_core::read_filter_bundle(&bytes) {
+            Ok(filters) => {
+                for filter in filters {
+                    if let Err(e) = fresh.accept_revocation_filter(&filter, browser::now()) {
+                        web_sys::console::warn_1(&format!("refused the fetched revocation filter ({}): {e}", e.code()).into());
                     }
                 }
             }
-            Err(e) => web_sys::console::warn_1(&format!("refused the fetched revocation bundle: {e}").into()),
+            Err(e) => web_sys::console::warn_1(&format!("refused the fetched revocation filters bundle ({}): {e}", e.code()).into()),
         }
     }
     if keeps_lists {

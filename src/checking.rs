@@ -2,7 +2,7 @@
 //! code pointed somewhere other than this checker.
 
 use warrant_core::check_code::looks_like_code;
-use warrant_core::{token, verify, Check, UnixTime, Verdict};
+use warrant_core::{token, verify_with_filters, Check, UnixTime, Verdict};
 
 use crate::trust_store::TrustStore;
 
@@ -55,7 +55,9 @@ pub fn check_text(text: &str, store: &TrustStore, own_address: &str, now: UnixTi
         return Outcome::CheckCode;
     }
     let Some(trust) = &store.trust else { return Outcome::NoTrustList };
-    let check = verify(text, trust, &store.revocations, now);
+    // The forces' revocation filters (FORMAT.md §14), and any revocation list still held
+    // (saved by an earlier version of the page, or built in where a force has no filter).
+    let check = verify_with_filters(text, trust, &store.revocations, &store.filters, now);
     let force_name = check.verdict.card().and_then(|c| trust.force(&c.issuer)).map(|f| f.name.clone());
     let foreign_address = match token::locate(text) {
         Ok(located) => located.address.filter(|a| !same_address(a, own_address)).map(str::to_owned),

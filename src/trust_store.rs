@@ -1,12 +1,13 @@
-//! The checker's trust data: the built-in root, the trust list and revocation lists it
-//! holds, and the rules for replacing them. Trust only moves forward: a list is replaced only
-//! by a newer one that opens, the newest `iat` ever accepted is remembered (`Marks`, saved
-//! with the lists: `saved_lists`) so that no reload, tab, cache or network can bring an older
-//! list back, and time is never judged with a clock that is provably behind.
+//! The checker's trust data: the built-in root, the trust list, and the revocation lists and
+//! revocation filters (docs/FORMAT.md §14) it holds, and the rules for replacing them. Trust
+//! only moves forward: a list or filter is replaced only by a newer one that opens, the newest
+//! `iat` ever accepted is remembered, per force and per kind (`Marks`, saved with the lists:
+//! `saved_lists`) so that no reload, tab, cache or network can bring an older one back, and
+//! time is never judged with a clock that is provably behind.
 
 use std::collections::BTreeMap;
 
-use warrant_core::{keys, limits::CLOCK_SKEW_SECONDS, ListError, RevocationList, RootKey, TrustList, UnixTime};
+use warrant_core::{keys, limits::CLOCK_SKEW_SECONDS, ListError, RevocationFilter, RevocationList, RootKey, TrustList, UnixTime};
 
 use crate::snapshot;
 
@@ -17,6 +18,8 @@ pub struct Marks {
     pub trust: Option<UnixTime>,
     /// The `iat` of the newest revocation list ever accepted, per force id.
     pub revocations: BTreeMap<String, UnixTime>,
+    /// The `iat` of the newest revocation filter ever accepted, per force id.
+    pub filters: BTreeMap<String, UnixTime>,
     /// A lower bound on the real time: the newest `iat` seen on a list the root signed (the
     /// root is the most closely guarded key there is). A clock earlier than this is wrong.
     pub time_floor: UnixTime,
@@ -26,9 +29,11 @@ impl Marks {
     /// Both sets of marks at once: the later of each (another tab may have gone further).
     pub fn merge(&mut self, other: &Marks) {
         self.trust = self.trust.max(other.trust);
-        for (force, iat) in &other.revocations {
-            let held = self.revocations.entry(force.clone()).or_insert(*iat);
-            *held = (*held).max(*iat);
+        for (mine, theirs) in [(&mut self.revocations, &other.revocations), (&mut self.filters, &other.filters)] {
+            for (force, iat) in theirs {
+                let held = mine.entry(force.clone()).or_insert(*iat);
+                *held = (*held).max(*iat);
+            }
         }
         self.time_floor = self.time_floor.max(other.time_floor);
     }
@@ -40,6 +45,7 @@ impl Marks {
 pub struct Saved {
     pub trust_list: Option<Vec<u8>>,
     pub revocation_lists: Vec<Vec<u8>>,
+    pub revocation_filters: Vec<Vec<u8>>,
     pub marks: Marks,
 }
 
@@ -50,10 +56,13 @@ pub struct TrustStore {
     pub trust: Option<TrustList>,
     /// Opened from `signed_revocations`, against `trust`.
     pub revocations: Vec<RevocationList>,
+    /// Opened from `signed_filters`, against `trust`.
+    pub filters: Vec<RevocationFilter>,
     /// Built with the DEMO root: the page must say so.
     pub is_demo: bool,
     signed_trust: Option<Vec<u8>>,
     signed_revocations: BTreeMap<String, Vec<u8>>,
+    signed_filters: BTreeMap<String, Vec<u8>>,
     marks: Marks,
     /// When the newest trust list this checker has seen ran out, if it had by this device's
     /// clock: with none held, either the lists are old or the clock is far ahead.
@@ -76,6 +85,9 @@ impl TrustStore {
         for list in snapshot::REVOCATIONS {
             let _ = store.accept_revocation_list(list, clock);
         }
+        for filter in snapshot::FILTERS {
+            let _ = store.accept_revocation_filter(filter, clock);
+        }
         store
     }
 
@@ -88,9 +100,11 @@ impl TrustStore {
             roots,
             trust: None,
             revocations: Vec::new(),
+            filters: Vec::new(),
             is_demo,
             signed_trust: None,
             signed_revocations: BTreeMap::new(),
+            signed_filters: BTreeMap::new(),
             marks: Marks::default(),
             ran_out: None,
         }
@@ -152,43 +166,29 @@ impl TrustStore {
 
     /// Takes a revocation list on the same terms, per force.
     pub fn accept_revocation_list(&mut self, bytes: &[u8], clock: UnixTime) -> Result<bool, ListError> {
+        let now = self.judging_time(clock);
         let trust = self.trust.as_ref().ok_or(ListError::UnknownSigner)?;
-        let list = RevocationList::open(bytes, trust, self.judging_time(clock))?;
-        let held = self.signed_revocations.contains_key(&list.issuer);
-        if !is_newer(list.issued_at, self.marks.revocations.get(&list.issuer).copied(), held) {
-            return Ok(false);
-        }
-        self.marks.revocations.insert(list.issuer.clone(), list.issued_at);
-        self.signed_revocations.insert(list.issuer.clone(), bytes.to_vec());
-        self.revocations.retain(|r| r.issuer != list.issuer);
-        self.revocations.push(list);
-        Ok(true)
+        accept(bytes, trust, now, &mut self.revocations, &mut self.signed_revocations, &mut self.marks.revocations)
     }
 
-    /// Opens every held revocation list again against the trust list now held. One that no
-    /// longer opens goes; unless it merely expired, its force's mark goes with it, since the
-    /// trust list has disowned the list that set it (a list signed with a stolen key must
-    /// not hold back the force's real lists).
+    /// Takes a force's revocation filter on the same terms, per force: signed by a key the
+    /// trust list gives that force (a filter naming one force and signed by another's key is
+    /// refused, `unknown-signer`), unexpired, and newer than any filter of that force accepted
+    /// before. A force's filter and its list are held side by side, each with its own mark.
+    pub fn accept_revocation_filter(&mut self, bytes: &[u8], clock: UnixTime) -> Result<bool, ListError> {
+        let now = self.judging_time(clock);
+        let trust = self.trust.as_ref().ok_or(ListError::UnknownSigner)?;
+        accept(bytes, trust, now, &mut self.filters, &mut self.signed_filters, &mut self.marks.filters)
+    }
+
+    /// Opens every held revocation list and filter again against the trust list now held.
+    /// One that no longer opens goes; unless it merely expired, its force's mark goes with it,
+    /// since the trust list has disowned the list that set it (a list signed with a stolen key
+    /// must not hold back the force's real lists).
     fn reopen_revocation_lists(&mut self, clock: UnixTime) {
         let now = self.judging_time(clock);
-        self.revocations.clear();
-        let Some(trust) = &self.trust else {
-            self.signed_revocations.clear();
-            return;
-        };
-        let marks = &mut self.marks.revocations;
-        let revocations = &mut self.revocations;
-        self.signed_revocations.retain(|force, bytes| match RevocationList::open(bytes, trust, now) {
-            Ok(list) => {
-                revocations.push(list);
-                true
-            }
-            Err(ListError::Expired { .. }) => false,
-            Err(_) => {
-                marks.remove(force);
-                false
-            }
-        });
+        reopen(self.trust.as_ref(), now, &mut self.revocations, &mut self.signed_revocations, &mut self.marks.revocations);
+        reopen(self.trust.as_ref(), now, &mut self.filters, &mut self.signed_filters, &mut self.marks.filters);
     }
 
     /// Drops lists that have expired since they were accepted (a page left open for weeks).
@@ -208,6 +208,7 @@ impl TrustStore {
         Saved {
             trust_list: self.signed_trust.clone(),
             revocation_lists: self.signed_revocations.values().cloned().collect(),
+            revocation_filters: self.signed_filters.values().cloned().collect(),
             marks: self.marks.clone(),
         }
     }
@@ -222,12 +223,101 @@ impl TrustStore {
         for bytes in &saved.revocation_lists {
             let _ = self.accept_revocation_list(bytes, clock);
         }
+        for bytes in &saved.revocation_filters {
+            let _ = self.accept_revocation_filter(bytes, clock);
+        }
     }
 
-    /// When the oldest held revocation list was issued, to say how fresh the data is.
+    /// When the oldest revocation data held was issued, to say how fresh the data is: per
+    /// force, the newer of its list and its filter.
     pub fn oldest_revocation_list(&self) -> Option<UnixTime> {
-        self.revocations.iter().map(|r| r.issued_at).min()
+        let mut newest: BTreeMap<&str, UnixTime> = BTreeMap::new();
+        let held = self.revocations.iter().map(|r| (r.issuer.as_str(), r.issued_at)).chain(self.filters.iter().map(|f| (f.issuer.as_str(), f.issued_at)));
+        for (force, iat) in held {
+            let at = newest.entry(force).or_insert(iat);
+            *at = (*at).max(iat);
+        }
+        newest.values().copied().min()
     }
+}
+
+/// A force's signed revocation data as the store holds it: a list (§8) or a filter (§14).
+trait ForceData: Sized {
+    fn open(bytes: &[u8], trust: &TrustList, now: UnixTime) -> Result<Self, ListError>;
+    fn issuer(&self) -> &str;
+    fn issued_at(&self) -> UnixTime;
+}
+
+impl ForceData for RevocationList {
+    fn open(bytes: &[u8], trust: &TrustList, now: UnixTime) -> Result<Self, ListError> {
+        RevocationList::open(bytes, trust, now)
+    }
+    fn issuer(&self) -> &str {
+        &self.issuer
+    }
+    fn issued_at(&self) -> UnixTime {
+        self.issued_at
+    }
+}
+
+impl ForceData for RevocationFilter {
+    fn open(bytes: &[u8], trust: &TrustList, now: UnixTime) -> Result<Self, ListError> {
+        RevocationFilter::open(bytes, trust, now)
+    }
+    fn issuer(&self) -> &str {
+        &self.issuer
+    }
+    fn issued_at(&self) -> UnixTime {
+        self.issued_at
+    }
+}
+
+/// Takes `bytes` if they open and are newer than the force's mark (`is_newer`), replacing what
+/// was held for that force. Returns whether anything changed.
+fn accept<T: ForceData>(
+    bytes: &[u8],
+    trust: &TrustList,
+    now: UnixTime,
+    opened: &mut Vec<T>,
+    signed: &mut BTreeMap<String, Vec<u8>>,
+    marks: &mut BTreeMap<String, UnixTime>,
+) -> Result<bool, ListError> {
+    let doc = T::open(bytes, trust, now)?;
+    let force = doc.issuer().to_owned();
+    if !is_newer(doc.issued_at(), marks.get(&force).copied(), signed.contains_key(&force)) {
+        return Ok(false);
+    }
+    marks.insert(force.clone(), doc.issued_at());
+    signed.insert(force.clone(), bytes.to_vec());
+    opened.retain(|d| d.issuer() != force);
+    opened.push(doc);
+    Ok(true)
+}
+
+/// Opens every held document again against `trust` (see `reopen_revocation_lists`).
+fn reopen<T: ForceData>(
+    trust: Option<&TrustList>,
+    now: UnixTime,
+    opened: &mut Vec<T>,
+    signed: &mut BTreeMap<String, Vec<u8>>,
+    marks: &mut BTreeMap<String, UnixTime>,
+) {
+    opened.clear();
+    let Some(trust) = trust else {
+        signed.clear();
+        return;
+    };
+    signed.retain(|force, bytes| match T::open(bytes, trust, now) {
+        Ok(doc) => {
+            opened.push(doc);
+            true
+        }
+        Err(ListError::Expired { .. }) => false,
+        Err(_) => {
+            marks.remove(force);
+            false
+        }
+    });
 }
 
 /// Whether a list issued at `issued_at` should replace what is held, given the newest `iat`

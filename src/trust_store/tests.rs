@@ -1,6 +1,8 @@
 use super::*;
 use warrant_core::{Force, IssuerKey, SigningKey};
 
+mod filters;
+
 const NOW: i64 = 1_790_000_000;
 const YEAR: i64 = 365 * 86_400;
 
@@ -209,8 +211,21 @@ fn a_clock_far_ahead_finds_every_list_run_out() {
 
 #[test]
 fn marks_merge_to_the_later_of_each() {
-    let mut a = Marks { trust: Some(5), revocations: [("MPS".to_string(), 7)].into(), time_floor: 5 };
-    let b = Marks { trust: Some(9), revocations: [("MPS".to_string(), 3), ("DPP".to_string(), 4)].into(), time_floor: 2 };
+    let mut a = Marks { trust: Some(5), revocations: [("MPS".to_string(), 7)].into(), filters: [("MPS".to_string(), 2)].into(), time_floor: 5 };
+    let b = Marks {
+        trust: Some(9),
+        revocations: [("MPS".to_string(), 3), ("DPP".to_string(), 4)].into(),
+        filters: [("MPS".to_string(), 6), ("DPP".to_string(), 1)].into(),
+        time_floor: 2,
+    };
     a.merge(&b);
-    assert_eq!(a, Marks { trust: Some(9), revocations: [("MPS".to_string(), 7), ("DPP".to_string(), 4)].into(), time_floor: 5 });
+    assert_eq!(
+        a,
+        Marks {
+            trust: Some(9),
+            revocations: [("MPS".to_string(), 7), ("DPP".to_string(), 4)].into(),
+            filters: [("MPS".to_string(), 6), ("DPP".to_string(), 1)].into(),
+            time_floor: 5
+        }
+    );
 }

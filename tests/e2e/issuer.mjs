@@ -40,6 +40,27 @@ export function bundleRevoking(qrText) {
   }
 }
 
+/// A bundle of revocation filters (what the checker page fetches) holding the DEMO force's
+/// filter signed now, from its record of issued cards (demo-out/issued-DEMO.jsonl) and a
+/// register revoking the given card: what the identity team publishes after `revoke`
+/// (`warrant-issuer filter`, `filter-bundle`). The sample cards were issued months before the
+/// filter's coverage time, so the card is revoked by the filter's bits, not by its recent list.
+export function filterBundleRevoking(qrText) {
+  const serial = JSON.parse(execFileSync(issuer, ['inspect', qrText])).serial;
+  const dir = mkdtempSync(join(tmpdir(), 'filter-'));
+  try {
+    const key = resolve(root, 'demo-out/demo-force.key.pem');
+    execFileSync(issuer, ['revoke', '--key', key, '--issuer', 'DEMO', '--register', join(dir, 'register.txt'), '--serial', serial, '--out', join(dir, 'list.cose')]);
+    execFileSync(issuer, ['filter', '--key', key, '--issuer', 'DEMO', '--register', join(dir, 'register.txt'),
+      '--record', resolve(root, 'demo-out/issued-DEMO.jsonl'), '--out', join(dir, 'filter.cose')]);
+    execFileSync(issuer, ['filter-bundle', '--trust-list', resolve(root, 'demo-out/trust-list.cose'), '--root', resolve(root, 'demo-out/demo-root.pub.pem'),
+      '--out', join(dir, 'revocation-filters.cbor'), join(dir, 'filter.cose')]);
+    return readFileSync(join(dir, 'revocation-filters.cbor'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /// The DEMO keys are derived from public labels (crates/warrant-issuer/src/samples.rs), so a
 /// test can sign as the DEMO root: PKCS#8 and SPKI PEM of the key for `label`.
 function demoKey(label) {

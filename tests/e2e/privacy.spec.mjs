@@ -106,7 +106,7 @@ test('the requests a visit makes are the same whichever card it opens', async ({
   expect(seen[1]).toEqual(seen[0]);
   expect(seen[2]).toEqual(seen[0]);
   // And they are the page, its code, its style and the published lists.
-  expect(seen[0].map((u) => new URL(u).pathname).filter((p) => p.startsWith('/lists/')).sort()).toEqual(['/lists/revocations.cbor', '/lists/trust-list.cose']);
+  expect(seen[0].map((u) => new URL(u).pathname).filter((p) => p.startsWith('/lists/')).sort()).toEqual(['/lists/revocation-filters.cbor', '/lists/trust-list.cose']);
 });
 
 test('the page is served with a strict Content-Security-Policy and no referrer', async ({ page }) => {

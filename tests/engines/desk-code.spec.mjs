@@ -163,7 +163,7 @@ test('the desk asks for the same files whatever code is typed: the whole directo
   }
   expect(seen[1]).toEqual(seen[0]);
   expect(seen[2]).toEqual(seen[0]);
-  expect(seen[0].filter((p) => p.startsWith('/lists/'))).toEqual(['/lists/directories.cbor', '/lists/revocations.cbor', '/lists/trust-list.cose']);
+  expect(seen[0].filter((p) => p.startsWith('/lists/'))).toEqual(['/lists/directories.cbor', '/lists/revocation-filters.cbor', '/lists/trust-list.cose']);
 });
 
 test('while the directory loads, or when it cannot be had, the desk says so, never "not found"', async ({ tab }) => {

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { test, expect, forgetOrigin } from './fixtures.mjs';
 import { sample, fragment } from '../e2e/samples.mjs';
 import { startCopy } from '../e2e/server.mjs';
-import { bundleRevoking, trustListSignedNow } from '../e2e/issuer.mjs';
+import { filterBundleRevoking, trustListSignedNow } from '../e2e/issuer.mjs';
 import { deskKept } from './kept.mjs';
 
-/// Waits until the page has fetched its revocation bundle (the last of its two lists) and
-/// has had a moment to take it: a rolled-back list would only show after that.
+/// Waits until the page has fetched its bundle of revocation filters (the last of its two
+/// files) and has had a moment to take it: a rolled-back filter would only show after that.
 const afterListsFetched = (tab) => tab.eval(async () => {
-  const fetched = () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/lists/revocations.cbor'));
+  const fetched = () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/lists/revocation-filters.cbor'));
   for (let i = 0; i < 150 && !fetched(); i++) await new Promise((r) => setTimeout(r, 100));
   if (!fetched()) throw new Error('the page never fetched its lists');
   await new Promise((r) => setTimeout(r, 500));
@@ -26,24 +26,47 @@ async function load(tab, checker, path) {
   await tab.open(`${checker.origin}/${path}`);
 }
 
-test('an older list or a portal page never undoes a revocation: after a reload, in a new tab, offline', async ({ tab }) => {
+/// What the page keeps on the device: the kinds of its saved lines (`src/saved_lists.rs`).
+const keptKinds = (tab) => tab.eval(() => [...new Set((localStorage.getItem('warrant-check-lists') ?? '').split('\n').slice(1).map((l) => l.split(' ')[0]).filter(Boolean))].sort());
+
+test('the page judges by the forces\' revocation filters: the revoked sample revoked, the genuine one genuine', async ({ tab }) => {
+  const checker = await startCopy(8099);
+  try {
+    await load(tab, checker, fragment(sample('revoked')));
+    await afterListsFetched(tab);
+    expect(await tab.attr('[data-verdict]', 'data-verdict')).toBe('revoked');
+    await load(tab, checker, fragment(sample('genuine')));
+    await afterListsFetched(tab);
+    expect(await tab.attr('[data-verdict]', 'data-verdict')).toBe('genuine');
+    // What it verified and kept is the DEMO force's filter, and no revocation list: the
+    // revoked card was revoked by the filter.
+    expect(await keptKinds(tab)).toEqual(['filter-mark', 'floor', 'revocation-filter', 'trust-list', 'trust-mark']);
+    const lists = await tab.eval(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/lists/')));
+    expect(lists).not.toContain('/lists/revocations.cbor');
+  } finally {
+    await forgetOrigin(tab).catch(() => {});
+    await checker.stop();
+  }
+});
+
+test('an older filter or a portal page never undoes a revocation: after a reload, in a new tab, offline', async ({ tab }) => {
   const checker = await startCopy(8094);
   const genuine = sample('genuine');
-  const older = readFileSync(join(checker.dir, 'lists/revocations.cbor'));
+  const older = readFileSync(join(checker.dir, 'lists/revocation-filters.cbor'));
   try {
-    checker.publish('lists/revocations.cbor', bundleRevoking(genuine.qr_text));
+    checker.publish('lists/revocation-filters.cbor', filterBundleRevoking(genuine.qr_text));
     await load(tab, checker, fragment(genuine));
     await expect.poll(() => tab.attr('[data-verdict]', 'data-verdict')).toBe('revoked');
 
     // A stale cache replays the older bundle (validly signed, unexpired) to a reload.
-    checker.publish('lists/revocations.cbor', older);
+    checker.publish('lists/revocation-filters.cbor', older);
     await load(tab, checker, fragment(genuine));
     expect(await tab.verdict()).toBe('revoked');
     await afterListsFetched(tab);
     expect(await tab.attr('[data-verdict]', 'data-verdict')).toBe('revoked');
 
-    // A Wi-Fi portal answers for the list with its login page, to a new tab.
-    checker.publish('lists/revocations.cbor', '<html><body>Log in to use the Wi-Fi</body></html>');
+    // A Wi-Fi portal answers for the bundle with its login page, to a new tab.
+    checker.publish('lists/revocation-filters.cbor', '<html><body>Log in to use the Wi-Fi</body></html>');
     await tab.driver.switchTo().newWindow('tab');
     await load(tab, checker, fragment(genuine));
     expect(await tab.verdict()).toBe('revoked');

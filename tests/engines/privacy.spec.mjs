@@ -76,5 +76,5 @@ test('a visit asks for the same files whichever card it opens', async ({ tab }) 
   }
   expect(seen[1]).toEqual(seen[0]);
   expect(seen[2]).toEqual(seen[0]);
-  expect(seen[0].filter((p) => p.startsWith('/lists/'))).toEqual(['/lists/revocations.cbor', '/lists/trust-list.cose']);
+  expect(seen[0].filter((p) => p.startsWith('/lists/'))).toEqual(['/lists/revocation-filters.cbor', '/lists/trust-list.cose']);
 });

@@ -6,7 +6,7 @@ import { test, expect, dist } from './fixtures.mjs';
 import { FLAGS } from './servers.config.mjs';
 import { start } from './start-server.mjs';
 import { samples, sample, fragment, verdictOf } from '../e2e/samples.mjs';
-import { bundleRevoking } from '../e2e/issuer.mjs';
+import { filterBundleRevoking } from '../e2e/issuer.mjs';
 import { reachIntoFrame } from '../e2e/host-page.mjs';
 import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -73,7 +73,7 @@ test('privacy: only same-origin, card-independent requests; the server\'s CSP bl
 
   // Checking cards fetched only the decoder and its worker, the same for everyone.
   expect(requests.slice(afterLoad).map((u) => new URL(u).pathname)).toEqual(['/scan-worker.js', '/scanner.wasm']);
-  expect(requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/lists/')).sort()).toEqual(['/lists/revocations.cbor', '/lists/trust-list.cose']);
+  expect(requests.map((u) => new URL(u).pathname).filter((p) => p.startsWith('/lists/')).sort()).toEqual(['/lists/revocation-filters.cbor', '/lists/trust-list.cose']);
   for (const url of requests) {
     expect(new URL(url).origin, url).toBe(origin);
     expect(url).not.toContain('#');
@@ -177,15 +177,15 @@ test('a list replaced on disk reaches a page already open, when it next fetches 
   try {
     const genuine = sample('genuine');
     const fetched = [];
-    page.on('response', (r) => { if (r.url().endsWith('/lists/revocations.cbor')) fetched.push(r.status()); });
+    page.on('response', (r) => { if (r.url().endsWith('/lists/revocation-filters.cbor')) fetched.push(r.status()); });
     await page.goto(`${checker.origin}/${fragment(genuine)}`);
     expect(await verdictOf(page)).toBe('genuine');
     await expect.poll(() => fetched.length).toBeGreaterThan(0);
     await page.waitForLoadState('networkidle');
 
-    checker.publish('lists/revocations.cbor', bundleRevoking(genuine.qr_text));
+    checker.publish('lists/revocation-filters.cbor', filterBundleRevoking(genuine.qr_text));
     // The page fetches its lists again on load, every ten minutes and when back online.
-    const again = page.waitForResponse((r) => r.url().endsWith('/lists/revocations.cbor'));
+    const again = page.waitForResponse((r) => r.url().endsWith('/lists/revocation-filters.cbor'));
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     expect((await again).status()).toBe(200);
     await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'revoked');

@@ -22,7 +22,7 @@ test('all right for the server as deploy/ configures it', async ({ sites }) => {
   expect(Number(wrong)).toBe(0);
   // 16 paths, each with its status, type and headers.
   expect(Number(right)).toBeGreaterThan(150);
-  for (const path of ['/', '/index.html', '/embed.html', '/desk.html', '/officer.html', '/sw.js', '/manifest.webmanifest', '/scanner.wasm', '/lists/trust-list.cose', '/lists/revocations.cbor', '/%ff']) {
+  for (const path of ['/', '/index.html', '/embed.html', '/desk.html', '/officer.html', '/sw.js', '/manifest.webmanifest', '/scanner.wasm', '/lists/trust-list.cose', '/lists/revocation-filters.cbor', '/lists/revocations.cbor', '/%ff']) {
     expect(run.stdout).toMatch(new RegExp(`^ok +${path.replace(/[.]/g, '\\.')} +status`, 'm'));
   }
   expect(run.stdout).toMatch(/^ok +\/warrant-check-[0-9a-f]{16}_bg\.wasm +Content-Type: application\/wasm$/m);

@@ -1,7 +1,8 @@
 // `warrant-issuer publish` over a web root served by nginx (and Caddy), as the daily timer
-// runs it (deploy/systemd/): each run re-signs the demo force's list from its register and
-// rebuilds the bundle in the served lists/; a page already open picks up the new list when
-// it next fetches its lists; a run that fails leaves the served lists as they were.
+// runs it (deploy/systemd/): each run re-signs the demo force's list and revocation filter
+// from its register (and record of issued cards) and rebuilds both bundles in the served
+// lists/; a page already open picks up the new filter when it next fetches its lists; a run
+// that fails leaves the served lists as they were.
 // Needs the release warrant-issuer that scripts/build-checker.sh builds (with dist/).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, appendFileSync, rmSync } from 'node:fs';
@@ -31,26 +32,32 @@ test('publish run twice over a served web root: an open page picks up the new li
   // The force's register, as the demo keeps it (the revoked sample's serial in it).
   const register = join(work, 'revoked-DEMO.txt');
   copyFileSync(demo('revoked-DEMO.txt'), register);
+  const record = join(work, 'issued-DEMO.jsonl');
+  copyFileSync(demo('issued-DEMO.jsonl'), record);
   const publish = (key = demo('demo-force.key.pem')) => tool(['publish', '--key', key, '--issuer', 'DEMO', '--register', register,
-    '--root', demo('demo-root.pub.pem'), '--web-root', root]);
+    '--root', demo('demo-root.pub.pem'), '--web-root', root, '--record', record]);
   const server = await start[serverKind]({ root });
   try {
-    const served = async () => {
-      const answer = await fetch(`${server.origin}/lists/revocations.cbor`);
+    // What the page fetches: the filters bundle. The lists bundle is served beside it, for
+    // other systems, from the same register.
+    const served = async (file = 'revocation-filters.cbor') => {
+      const answer = await fetch(`${server.origin}/lists/${file}`);
       expect(answer.status).toBe(200);
       expect(answer.headers.get('cache-control')).toBe('no-cache');
       return Buffer.from(await answer.arrayBuffer());
     };
-    const onDisk = () => readFileSync(join(root, 'lists/revocations.cbor'));
+    const onDisk = (file = 'revocation-filters.cbor') => readFileSync(join(root, 'lists', file));
 
     // First run: nothing new revoked, the list is signed again and served.
     const first = publish();
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toContain('lists/revocations-DEMO.cose, lists/revocations.cbor');
+    expect(first.stdout).toContain('lists/revocations-DEMO.cose, lists/revocations.cbor, lists/revocation-filter-DEMO.cose, lists/revocation-filters.cbor');
     expect(first.stdout).toContain(`${serialsIn(register)} serials revoked by DEMO`);
     const firstBundle = await served();
     expect(firstBundle.equals(onDisk())).toBe(true);
-    expect(firstBundle.equals(readFileSync(join(dist, 'lists/revocations.cbor')))).toBe(false);
+    expect(firstBundle.equals(readFileSync(join(dist, 'lists/revocation-filters.cbor')))).toBe(false);
+    expect((await served('revocations.cbor')).equals(onDisk('revocations.cbor'))).toBe(true);
+    expect((await served('revocations.cbor')).equals(readFileSync(join(dist, 'lists/revocations.cbor')))).toBe(false);
 
     const genuine = sample('genuine');
     await page.goto(`${server.origin}/${fragment(genuine)}`);
@@ -71,7 +78,7 @@ test('publish run twice over a served web root: an open page picks up the new li
     expect(failed.stderr).toContain('nothing was published');
     expect(failed.stderr).toContain("is not one of DEMO's keys in the trust list");
     expect((await served()).equals(firstBundle)).toBe(true);
-    let fetched = page.waitForResponse((r) => r.url().endsWith('/lists/revocations.cbor'));
+    let fetched = page.waitForResponse((r) => r.url().endsWith('/lists/revocation-filters.cbor'));
     // The page fetches its lists again on load, every ten minutes and when back online.
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     expect((await fetched).status()).toBe(200);
@@ -85,7 +92,7 @@ test('publish run twice over a served web root: an open page picks up the new li
     const secondBundle = await served();
     expect(secondBundle.equals(onDisk())).toBe(true);
     expect(secondBundle.equals(firstBundle)).toBe(false);
-    fetched = page.waitForResponse((r) => r.url().endsWith('/lists/revocations.cbor'));
+    fetched = page.waitForResponse((r) => r.url().endsWith('/lists/revocation-filters.cbor'));
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     expect((await fetched).status()).toBe(200);
     await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'revoked');

@@ -33,7 +33,12 @@ fn serial(n: u64) -> Vec<u8> {
 fn main() {
     let out = std::path::PathBuf::from(std::env::args().nth(1).expect("usage: national_filters OUT_DIR"));
     std::fs::create_dir_all(out.join("per-force")).expect("output folder");
-    let now = 1_790_000_000;
+    // NOW (Unix seconds) as the second argument, as `national_scale` takes it, for filters that
+    // are current (benches/national-checker.sh).
+    let now: warrant_core::UnixTime = std::env::args().nth(2).map_or(1_790_000_000, |n| n.parse().expect("NOW: Unix seconds"));
+    // Two days before `now`: every card here was issued long before, and `national_scale`'s
+    // sample card (issued a day before `now`) comes after it, so no filter is asked about it.
+    let coverage = now - 2 * 86_400;
     let issued_at = now - 100 * 86_400;
     let root = SigningKey::from_bytes(&[1; 32]);
     let root_key = RootKey::new(root.verifying_key());
@@ -74,10 +79,10 @@ fn main() {
         let started = Instant::now();
         let issued: Vec<(&[u8], i64)> = serials.iter().map(|s| (s.as_slice(), issued_at)).collect();
         let register: Vec<&[u8]> = serials[..revoked].iter().map(Vec::as_slice).collect();
-        let (exact, recent) = FilterInput { issued: &issued, revoked: &register, coverage: now - 86_400, seeds: warrant_core::filter::SEEDS }.build();
+        let (exact, recent) = FilterInput { issued: &issued, revoked: &register, coverage, seeds: warrant_core::filter::SEEDS }.build();
         build_ms.push(started.elapsed().as_secs_f64() * 1e3);
         filter_bits += exact.bits.len();
-        let filter = RevocationFilter { issuer: id(f), issued_at: now, next_update: now + 86_400, expires: now + 7 * 86_400, coverage: now - 86_400, filter: exact, recent };
+        let filter = RevocationFilter { issuer: id(f), issued_at: now, next_update: now + 86_400, expires: now + 7 * 86_400, coverage, filter: exact, recent };
         let bytes = filter.sign(&force_keys[f], &keys::derive_key_id(&force_keys[f].verifying_key())).expect("a key in memory signs");
         std::fs::write(out.join("per-force").join(format!("revocation-filter-{}.cose", id(f))), &bytes).expect("write");
         signed.push((id(f), bytes));
