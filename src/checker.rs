@@ -92,32 +92,33 @@ pub fn use_checker() -> Checker {
     let keeps_lists = use_memo((), |_| crate::app::current_page_mode().embedding().is_none());
     let keeps_lists = *keeps_lists;
     let store = use_state(|| Rc::new(TrustStore::from_snapshot(load_saved(keeps_lists), browser::now())));
-    let shown = use_state(|| None::<Shown>);
+    let tickets = (*use_memo((), |_| Tickets::default())).clone();
+    // A deep link's token is taken from the address bar (and cleared from it) and checked
+    // against the lists held at once, in the first render: the first screen a card's link
+    // shows is its verdict, with no render and effect in between.
+    let opened_with = use_memo((), |_| address::take_deep_link());
+    let shown = use_state(|| {
+        let text = (*opened_with).as_ref()?;
+        Some(Shown { id: tickets.issue().number(), outcome: Rc::new(judge(text, &store)) })
+    });
     let online = use_state(installed::is_online);
     // The store as of the latest render, for refreshes started by timers and events, and
     // for checks made by callbacks created in an earlier render (listeners, photos still
     // being read): those must not check against lists that have since been replaced.
     let latest = use_mut_ref(|| (*store).clone());
     *latest.borrow_mut() = (*store).clone();
-    let tickets = (*use_memo((), |_| Tickets::default())).clone();
 
     // The text on screen, so its verdict can be redone when fresher lists arrive: a card
     // revoked since the page was built must not stay "genuine" on the snapshot's word.
-    let shown_text = use_mut_ref(|| None::<String>);
+    let shown_text = use_mut_ref(|| (*opened_with).clone());
     let show_for = {
         let (latest, shown, shown_text) = (latest.clone(), shown.clone(), shown_text.clone());
         Callback::from(move |(ticket, text): (Ticket, String)| {
             if !ticket.is_latest() {
                 return;
             }
-            let performance = browser::window().performance();
-            let started = performance.as_ref().map(|p| p.now());
             let store = latest.borrow().clone();
-            let now = store.judging_time(browser::now());
-            let result = checking::check_text(&text, &store, &address::own_address(), now);
-            if let (Some(p), Some(t0)) = (&performance, started) {
-                browser::record_measure(p, "warrant-verify", t0);
-            }
+            let result = judge(&text, &store);
             shown.set(Some(Shown { id: ticket.number(), outcome: Rc::new(result) }));
             *shown_text.borrow_mut() = Some(text);
         })
@@ -166,16 +167,13 @@ pub fn use_checker() -> Checker {
         })
     };
 
-    // On load: a deep link's token is checked (and cleared from the address bar) against
-    // the built-in snapshot at once; so is every link opened later in the same tab. Then
-    // the lists are refreshed, now and from time to time.
+    // On load (the deep link was checked in the first render, above): every link opened
+    // later in the same tab is checked too. Then the lists are refreshed, now and from
+    // time to time.
     {
         let (show, setter, latest, online) =
             (show.clone(), store.setter(), latest.clone(), online.clone());
         use_effect_with((), move |_| {
-            if let Some(text) = address::take_deep_link() {
-                show.emit(text);
-            }
             let later_links = address::watch_deep_links(move |text| show.emit(text));
             let refresh = Rc::new(move || {
                 spawn_local(refresh_lists(latest.clone(), setter.clone(), keeps_lists))
@@ -218,6 +216,19 @@ pub fn use_checker() -> Checker {
         begin,
         clear,
     }
+}
+
+/// Checks QR text against the lists held, timed in the page's performance entries
+/// ("warrant-verify").
+fn judge(text: &str, store: &TrustStore) -> Outcome {
+    let performance = browser::window().performance();
+    let started = performance.as_ref().map(|p| p.now());
+    let now = store.judging_time(browser::now());
+    let result = checking::check_text(text, store, &address::own_address(), now);
+    if let (Some(p), Some(t0)) = (&performance, started) {
+        browser::record_measure(p, "warrant-verify", t0);
+    }
+    result
 }
 
 /// What this device saved, where this layout keeps lists at all.
