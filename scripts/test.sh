@@ -48,10 +48,8 @@ summary_tests() { # name, log file, command...: a suite that ends with "N passed
     fail_step "$name did not run"
   fi
 }
-playwright_tests() { # name, log file, config: a suite run by Playwright's test runner
-  local name=$1 file=$2 config=$3
-  npx playwright test --config "$config" 2>&1 | tee "$file"
-  local status=${PIPESTATUS[0]} p f k
+count_playwright() { # name, log file, exit status: counts a Playwright test runner's summary
+  local name=$1 file=$2 status=$3 p f k
   p=$(grep -aE '^\s+[0-9]+ passed' "$file" | tail -1 | grep -oE '[0-9]+' | head -1)
   f=$(grep -aE '^\s+[0-9]+ failed' "$file" | tail -1 | grep -oE '[0-9]+' | head -1)
   # Flaky: failed once, then passed when retried (tests/engines retries once).
@@ -60,6 +58,17 @@ playwright_tests() { # name, log file, config: a suite run by Playwright's test 
   passed=$((passed + ${p:-0} + ${k:-0})); failed=$((failed + ${f:-0}))
   [ "$status" -eq 0 ] || [ -n "$f" ] || fail_step "$name (did not run)"
 }
+playwright_tests() { # name, log file, Playwright arguments...: a suite run by Playwright's test runner
+  local name=$1 file=$2
+  shift 2
+  npx playwright test "$@" 2>&1 | tee "$file"
+  count_playwright "$name" "$file" "${PIPESTATUS[0]}"
+}
+# A network namespace of its own gives a suite its own 127.0.0.1 (ports 8080/8081 free), so
+# suites that are mostly waiting on browsers can run side by side (as root, or with user
+# namespaces; scripts/engines.sh does the same for the three engines).
+can_isolate() { unshare --net true 2>/dev/null && command -v ip >/dev/null; }
+in_own_network() { unshare --net bash -c 'ip link set lo up && exec "$@"' _ "$@"; }
 cargo_tests() { # name, log file, command...
   local name=$1 file=$2
   shift 2
@@ -92,13 +101,13 @@ summary_tests "independent vector check" "$log/py.txt" tests/independent/run.sh
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 step "widget components in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo_tests "component tests, Chromium" "$log/wasm.txt" cargo test --locked --target wasm32-unknown-unknown --test components
+  cargo_tests "component tests, Chromium" "$log/wasm.txt" cargo test --locked --profile wasm-test --target wasm32-unknown-unknown --test components
 step "widget components in headless Firefox ESR"
 GECKODRIVER="$HOME/.cargo/bin/geckodriver" \
-  cargo_tests "component tests, Firefox" "$log/wasm-firefox.txt" cargo test --locked --target wasm32-unknown-unknown --test components
+  cargo_tests "component tests, Firefox" "$log/wasm-firefox.txt" cargo test --locked --profile wasm-test --target wasm32-unknown-unknown --test components
 step "widget components in WebKitGTK (under Xvfb: it has no headless mode)"
 SAFARIDRIVER=/usr/bin/WebKitWebDriver \
-  cargo_tests "component tests, WebKit" "$log/wasm-webkit.txt" timeout 600 xvfb-run -a cargo test --locked --target wasm32-unknown-unknown --test components
+  cargo_tests "component tests, WebKit" "$log/wasm-webkit.txt" timeout 600 xvfb-run -a cargo test --locked --profile wasm-test --target wasm32-unknown-unknown --test components
 unset CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER
 
 step "the JavaScript module for force systems, in Node (every vector), and its npm package"
@@ -121,12 +130,37 @@ if ./scripts/build-checker.sh && mkdir -p target/e2e \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-door.y4m 10 2.9 \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "$genuine" target/e2e/card-moving.y4m 6 4 10 \
   && cargo run --quiet --release --locked -p card-frames --bin card-video -- "" target/e2e/nothing.y4m 4; then
-  step "end to end in Chromium, Firefox ESR and WebKitGTK (WebDriver; tests/engines; the engines side by side)"
-  summary_tests "engines suite" "$log/engines.txt" ./scripts/engines.sh
-  step "end to end, Chromium-only depth (Playwright; tests/e2e)"
-  playwright_tests "playwright" "$log/e2e.txt" tests/e2e/playwright.config.mjs
-  step "the checker behind Debian's nginx and Caddy with deploy/'s configurations (Chromium; tests/servers)"
-  playwright_tests "servers suite" "$log/servers.txt" tests/servers/servers.config.mjs
+  e2e=tests/e2e/playwright.config.mjs
+  servers=tests/servers/servers.config.mjs
+  if can_isolate; then
+    # The browser suites spend most of their time waiting on pages, so the Chromium-only page
+    # tests and the nginx/Caddy suite run in the background beside the three engines, each in
+    # a network namespace of its own; their logs are printed when they end. Everything timed
+    # by a video playing (the cameras) runs after, alone.
+    ( in_own_network npx playwright test --config "$e2e" --project page > "$log/e2e-page.txt" 2>&1
+      echo $? > "$log/e2e-page.status"
+      in_own_network npx playwright test --config "$servers" > "$log/servers.txt" 2>&1
+      echo $? > "$log/servers.status" ) &
+    beside=$!
+    step "end to end in Chromium, Firefox ESR and WebKitGTK (WebDriver; tests/engines; the engines side by side), with the Chromium-only page tests (tests/e2e) and the nginx/Caddy suite (tests/servers) beside them"
+    summary_tests "engines suite" "$log/engines.txt" ./scripts/engines.sh
+    wait "$beside"
+    step "(ran beside the engines) end to end, Chromium-only depth (Playwright; tests/e2e, page tests)"
+    cat "$log/e2e-page.txt"
+    count_playwright "playwright (page)" "$log/e2e-page.txt" "$(cat "$log/e2e-page.status" 2>/dev/null || echo 1)"
+    step "(ran beside the engines) the checker behind Debian's nginx and Caddy with deploy/'s configurations (Chromium; tests/servers)"
+    cat "$log/servers.txt"
+    count_playwright "servers suite" "$log/servers.txt" "$(cat "$log/servers.status" 2>/dev/null || echo 1)"
+    step "end to end, Chromium's fake camera playing the card videos (Playwright; tests/e2e, alone)"
+    playwright_tests "playwright (camera)" "$log/e2e-camera.txt" --config "$e2e" --project 'camera*'
+  else
+    step "end to end in Chromium, Firefox ESR and WebKitGTK (WebDriver; tests/engines)"
+    summary_tests "engines suite" "$log/engines.txt" ./scripts/engines.sh
+    step "end to end, Chromium-only depth (Playwright; tests/e2e)"
+    playwright_tests "playwright" "$log/e2e.txt" --config "$e2e"
+    step "the checker behind Debian's nginx and Caddy with deploy/'s configurations (Chromium; tests/servers)"
+    playwright_tests "servers suite" "$log/servers.txt" --config "$servers"
+  fi
 else
   fail_step "checker build"
 fi
