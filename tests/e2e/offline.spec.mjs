@@ -49,7 +49,7 @@ test('one visit, then the network is cut: the checker still opens and checks car
     // Installed: the app shell precached by the service worker, the verified lists kept by
     // the page itself.
     for (let i = 0; i < 100; i++) {
-      if (localStorage.getItem('warrant-check-lists')?.includes('revocation-list ')) return;
+      if (localStorage.getItem('warrant-check-lists')?.includes('revocation-filter ')) return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('lists never kept');

@@ -97,7 +97,7 @@ test('one visit, then the server is gone: the checker still opens and checks car
       await navigator.serviceWorker.ready;
       // The app (the decoder too) kept by the service worker; the lists, once verified, by the page.
       for (let i = 0; i < 100; i++) {
-        if (localStorage.getItem('warrant-check-lists')?.includes('revocation-list ') && await caches.match('scanner.wasm')) return;
+        if (localStorage.getItem('warrant-check-lists')?.includes('revocation-filter ') && await caches.match('scanner.wasm')) return;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error('the lists and the decoder were never kept');

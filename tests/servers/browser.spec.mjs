@@ -204,7 +204,7 @@ test('offline after one visit: the server gone and the browser offline, the chec
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
       for (let i = 0; i < 100; i++) {
-        if (localStorage.getItem('warrant-check-lists')?.includes('revocation-list ')) return;
+        if (localStorage.getItem('warrant-check-lists')?.includes('revocation-filter ')) return;
         await new Promise((r) => setTimeout(r, 100));
       }
       throw new Error('lists never kept');
