@@ -47,9 +47,15 @@ fn main() {
                 let (nothing, empty_work) = scan_with_work(c.width, c.height, &empty);
                 empty_times.push(started.elapsed().as_secs_f64() * 1000.0);
                 empty_units.push(empty_work.units as f64 / (c.width * c.height) as f64);
+                if std::env::var_os("LOOKS").is_some() {
+                    eprintln!("empty {} first_look_finders {} saw {}", condition.name(), empty_work.first_look_finders, empty_work.first_look_saw_code);
+                }
                 assert_eq!(nothing.text, None, "a frame without the card gave a text");
                 most_share = most_share.max(work.units as f64 / work.limit as f64);
                 most_candidates = most_candidates.max(work.most_candidates);
+                if std::env::var_os("LOOKS").is_some() {
+                    eprintln!("card {} read_by {:?} first_look_finders {} saw {}", condition.name(), work.read_by, work.first_look_finders, work.first_look_saw_code);
+                }
                 match got.text.as_deref() {
                     Some(t) if t == card.qr_text() => read += 1,
                     Some(_) => misread += 1,

@@ -22,6 +22,7 @@ fn main() {
         let started = Instant::now();
         let (scan, work) = qr_scan::scan_with_work(info.width as usize, info.height as usize, &luma);
         let ms = started.elapsed().as_secs_f64() * 1000.0;
-        println!("{path}: {}×{} {ms:.1} ms, {:.1} units/px, seen module {:?}: {:?}", info.width, info.height, work.units as f64 / f64::from(info.width * info.height), scan.seen_module_px, scan.text);
+        let text: Option<String> = scan.text.map(|t| t.chars().take(40).collect());
+        println!("{path}: {}×{} {ms:.1} ms, {:.1} units/px, read by {:?}, seen module {:?}: {:?}", info.width, info.height, work.units as f64 / f64::from(info.width * info.height), work.read_by, scan.seen_module_px, text);
     }
 }

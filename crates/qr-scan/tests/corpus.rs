@@ -4,7 +4,7 @@
 //! of each condition under another seed, so the floor is not tuned to the benchmark's.
 
 use card_frames::{corpus, frame, Card, Condition, Conditions, TYPICAL_CARD};
-use qr_scan::{find_qr_text, scan};
+use qr_scan::{find_qr_text, scan, scan_with_work};
 
 const PER_CONDITION: usize = 3;
 
@@ -46,6 +46,22 @@ fn a_frame_without_a_card_gives_nothing() {
         let c = Conditions { seed, ..Conditions::default() };
         let result = scan(c.width, c.height, &card_frames::empty_frame(&c));
         assert_eq!(result.text, None);
+    }
+}
+
+#[test]
+fn a_camera_frame_without_a_card_ends_after_the_cheap_looks() {
+    // Every look at full size, then the quarter-size look and quircs at a quarter of the
+    // size: about 15 work units a pixel, 21 in a dim frame (which also gets the smoothed
+    // look). quircs at full size would add 8 more; it is kept for frames in which some look
+    // saw a code.
+    for condition in Condition::ALL {
+        let s = corpus(1, 11).into_iter().find(|s| s.condition == condition).expect("a sample of each condition");
+        let c = &s.conditions;
+        let (found, work) = scan_with_work(c.width, c.height, &card_frames::empty_frame(c));
+        assert_eq!((found.text, found.seen_module_px, work.read_by), (None, None, None), "{}", condition.name());
+        let per_pixel = work.units as f64 / (c.width * c.height) as f64;
+        assert!(per_pixel < 22.0, "{}: {per_pixel:.1} units a pixel", condition.name());
     }
 }
 
