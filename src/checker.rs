@@ -174,6 +174,11 @@ pub fn use_checker() -> Checker {
         let (show, setter, latest, online) =
             (show.clone(), store.setter(), latest.clone(), online.clone());
         use_effect_with((), move |_| {
+            // A link opened between the first render and this effect (WebKit was seen to
+            // run one in that gap) would be seen by neither: checked here, before watching.
+            if let Some(text) = address::take_deep_link() {
+                show.emit(text);
+            }
             let later_links = address::watch_deep_links(move |text| show.emit(text));
             let refresh = Rc::new(move || {
                 spawn_local(refresh_lists(latest.clone(), setter.clone(), keeps_lists))

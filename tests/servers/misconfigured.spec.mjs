@@ -29,7 +29,7 @@ const MISTAKES = [
   ['warrant-check.conf', 'application/wasm           wasm;', '', ['WASM Content-Type', '/scanner.wasm Content-Type']],
   ['warrant-check.conf', 'gzip_static off;\n    include snippets/warrant-check-headers.conf;\n    add_header Cache-Control "no-cache" always;',
     'gzip_static off;\n    include snippets/warrant-check-headers.conf;\n    add_header Cache-Control "max-age=86400" always;',
-    ['/lists/trust-list.cose Cache-Control', '/lists/revocations.cbor Cache-Control']],
+    ['/lists/trust-list.cose Cache-Control', '/lists/revocations.cbor Cache-Control', '/lists/revocation-filters.cbor Cache-Control']],
   ['warrant-check.conf', 'add_header Cache-Control "public, max-age=31536000, immutable" always;', 'add_header Cache-Control "no-cache" always;',
     ['GLUE Cache-Control', 'WASM Cache-Control', 'STYLE Cache-Control']],
   ['warrant-check.conf', 'brotli_static on;\ngzip_static on;', 'brotli_static off;\ngzip_static off;',
@@ -62,7 +62,7 @@ test('a misconfigured nginx: each wrong header, type and caching rule is named, 
       404: /^WRONG +(\/check-deployment-no-such-file-\d+\.js) /m.exec(run.stdout)?.[1] ?? '404',
     };
     const every = [...new Set(run.stdout.split('\n').filter((l) => /^(ok|WRONG) /.test(l)).map((l) => l.split(/ +/)[1]))];
-    expect(every.length).toBe(16);
+    expect(every.length).toBe(17); // every path scripts/check-deployment.sh checks, each once
     const expected = MISTAKES.flatMap(([, , , fails]) => fails)
       .flatMap((item) => (item.startsWith('EVERY ') ? every.map((path) => item.replace('EVERY', path)) : [item]))
       .map((item) => item.replace(/^(GLUE|WASM|STYLE|404) /, (_, name) => names[name] + ' ')).sort();
