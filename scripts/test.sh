@@ -14,9 +14,10 @@
 #     held at a door 15–20 cm away, moving, none), photos, the privacy and storage audits,
 #     axe-core at phone width, 320 px and 200% zoom, keyboard-only use, Welsh and
 #     right-to-left, the desk, the embed's isolation, offline use, the officer page and
-#     iPhone needs; then Chromium-only depth with Playwright (tests/e2e): Chromium's own
-#     fake camera, request interception, clocks, clipboard, installability, benchmarks;
-#     then behind Debian's nginx and Caddy with deploy/'s site configurations (tests/servers):
+#     iPhone needs; beside them (each suite in a network namespace of its own, where the
+#     machine allows it) Chromium-only depth with Playwright (tests/e2e): request
+#     interception, clocks, clipboard, installability, benchmarks, then Chromium's own fake
+#     camera alone after; and behind Debian's nginx and Caddy with deploy/'s site configurations (tests/servers):
 #     headers of every file type, odd paths, the privacy audit, embed framing, a list
 #     published to an open page, offline use, every sample, scripts/check-deployment.sh,
 #     and `warrant-issuer publish` run twice into the served lists/ (a failed run between).

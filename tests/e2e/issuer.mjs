@@ -24,22 +24,6 @@ export function enrol(request) {
   }
 }
 
-/// A revocation bundle holding a list signed now by the DEMO force key, revoking the given
-/// card: what the identity team publishes after `revoke`.
-export function bundleRevoking(qrText) {
-  const serial = JSON.parse(execFileSync(issuer, ['inspect', qrText])).serial;
-  const dir = mkdtempSync(join(tmpdir(), 'revoke-'));
-  try {
-    execFileSync(issuer, ['revoke', '--key', resolve(root, 'demo-out/demo-force.key.pem'), '--issuer', 'DEMO',
-      '--register', join(dir, 'register.txt'), '--serial', serial, '--out', join(dir, 'list.cose')]);
-    execFileSync(issuer, ['bundle', '--trust-list', resolve(root, 'demo-out/trust-list.cose'), '--root', resolve(root, 'demo-out/demo-root.pub.pem'),
-      '--out', join(dir, 'revocations.cbor'), join(dir, 'list.cose')]);
-    return readFileSync(join(dir, 'revocations.cbor'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 /// A bundle of revocation filters (what the checker page fetches) holding the DEMO force's
 /// filter signed now, from its record of issued cards (demo-out/issued-DEMO.jsonl) and a
 /// register revoking the given card: what the identity team publishes after `revoke`
