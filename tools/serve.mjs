@@ -115,7 +115,7 @@ const server = createServer(async (req, res) => {
       ...securityHeaders(path),
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       // Lists and the page revalidate; hashed build files can be cached for good.
-      'Cache-Control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': /-[0-9a-f]{1,16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       'Vary': 'Accept-Encoding',
     };
     if (encoding) headers['Content-Encoding'] = encoding;
