@@ -69,12 +69,11 @@ pub fn find(bits: &Bits, limit: usize, budget: &mut Budget) -> Found {
             let pixels: &[u8] = if along == (1, 0) {
                 &bits.dark[(y0 * w) as usize..((y0 + 1) * w) as usize]
             } else {
+                // Down and to the right: one row and one column further each step.
+                let length = (w - x0).min(h - y0) as usize;
                 line.clear();
-                let (mut x, mut y) = (x0, y0);
-                while x < w && y < h {
-                    line.push(bits.dark[(y * w + x) as usize]);
-                    (x, y) = (x + along.0, y + along.1);
-                }
+                let (start, stride) = ((y0 * w + x0) as usize, bits.width + 1);
+                line.extend((0..length).map(|k| bits.dark[start + k * stride]));
                 &line
             };
             if !budget.spend(pixels.len() as u64) {
@@ -108,13 +107,17 @@ pub fn find(bits: &Bits, limit: usize, budget: &mut Budget) -> Found {
 /// Runs of one colour along a line, as (start, length).
 fn runs_of(line: &[u8], runs: &mut Vec<(usize, usize)>) {
     runs.clear();
+    if line.is_empty() {
+        return;
+    }
     let mut start = 0;
-    for x in 1..=line.len() {
-        if x == line.len() || line[x] != line[start] {
-            runs.push((start, x - start));
-            start = x;
+    for (x, pair) in line.windows(2).enumerate() {
+        if pair[0] != pair[1] {
+            runs.push((start, x + 1 - start));
+            start = x + 1;
         }
     }
+    runs.push((start, line.len() - start));
 }
 
 /// Run lengths (dark, light, dark, light, dark) roughly 1:1:3:1:1, the middle run at
@@ -226,6 +229,17 @@ mod tests {
         let near = |x: f64, y: f64| found.iter().any(|f| (f.x - x).abs() < 1.0 && (f.y - y).abs() < 1.0);
         assert!(near(17.0, 17.0) && near(67.0, 17.0) && near(20.5, 60.5), "{found:?}");
         assert!(found.iter().all(|f| f.module > 1.5 && f.module < 3.5));
+    }
+
+    #[test]
+    fn runs_cover_the_line_in_order() {
+        let mut runs = Vec::new();
+        runs_of(&[1, 1, 0, 1, 0, 0, 0], &mut runs);
+        assert_eq!(runs, vec![(0, 2), (2, 1), (3, 1), (4, 3)]);
+        runs_of(&[0], &mut runs);
+        assert_eq!(runs, vec![(0, 1)]);
+        runs_of(&[], &mut runs);
+        assert!(runs.is_empty());
     }
 
     #[test]

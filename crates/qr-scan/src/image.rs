@@ -58,20 +58,17 @@ impl Integral {
     fn of(luma: &Luma) -> Integral {
         let w1 = luma.width + 1;
         let mut sums = vec![0u32; w1 * (luma.height + 1)];
-        for y in 0..luma.height {
-            let mut row = 0u32;
-            for x in 0..luma.width {
-                row = row.wrapping_add(u32::from(luma.pixels[y * luma.width + x]));
-                sums[(y + 1) * w1 + x + 1] = sums[y * w1 + x + 1].wrapping_add(row);
+        if luma.width > 0 {
+            for (y, pixels) in luma.pixels.chunks_exact(luma.width).take(luma.height).enumerate() {
+                let (above, here) = sums[y * w1..(y + 2) * w1].split_at_mut(w1);
+                let mut row = 0u32;
+                for ((sum, &above), &p) in here[1..].iter_mut().zip(&above[1..]).zip(pixels) {
+                    row = row.wrapping_add(u32::from(p));
+                    *sum = above.wrapping_add(row);
+                }
             }
         }
         Integral { width: w1, sums }
-    }
-
-    /// Sum over [x0, x1) × [y0, y1).
-    fn sum(&self, x0: usize, y0: usize, x1: usize, y1: usize) -> u32 {
-        let s = |x: usize, y: usize| self.sums[y * self.width + x];
-        s(x1, y1).wrapping_sub(s(x0, y1)).wrapping_sub(s(x1, y0)).wrapping_add(s(x0, y0))
     }
 }
 
@@ -106,7 +103,7 @@ pub fn with_margin(luma: &Luma, margin: usize, level: u8) -> Vec<u8> {
 /// Grey levels below the local mean a pixel must be to count as dark: in a flat area
 /// (card stock, a wall) sensor noise would otherwise make half the pixels dark, and
 /// every speckle is a run the finder search must look at.
-const MARGIN: u64 = 2;
+const MARGIN: u32 = 2;
 
 /// Dark where a pixel is below the mean of the window of about `radius` pixels around it.
 pub fn binarize(luma: &Luma, radius: usize) -> Bits {
@@ -115,33 +112,65 @@ pub fn binarize(luma: &Luma, radius: usize) -> Bits {
     let mut dark = vec![0u8; w * h];
     for y in 0..h {
         let (y0, y1) = (y.saturating_sub(radius), (y + radius + 1).min(h));
-        for x in 0..w {
-            let (x0, x1) = (x.saturating_sub(radius), (x + radius + 1).min(w));
-            // pixel < sum / area - MARGIN, in integers.
-            let area = ((x1 - x0) * (y1 - y0)) as u64;
-            let pixel = u64::from(luma.pixels[y * w + x]) + MARGIN;
-            dark[y * w + x] = u8::from(pixel * area < u64::from(integral.sum(x0, y0, x1, y1)));
+        let top = &integral.sums[y0 * integral.width..(y0 + 1) * integral.width];
+        let bottom = &integral.sums[y1 * integral.width..(y1 + 1) * integral.width];
+        let row = &luma.pixels[y * w..(y + 1) * w];
+        let out = &mut dark[y * w..(y + 1) * w];
+        // pixel < sum / area - MARGIN, in integers. In 32 bits: a window holds at most
+        // 81×81 pixels (radius 40), so (255 + MARGIN) × area and the sum both fit, and
+        // the wrapped difference of the wrapped prefix sums is the true sum.
+        let dark_at = |x: usize, x0: usize, x1: usize| {
+            let area = ((x1 - x0) * (y1 - y0)) as u32;
+            let sum = bottom[x1].wrapping_sub(bottom[x0]).wrapping_sub(top[x1]).wrapping_add(top[x0]);
+            u8::from((u32::from(row[x]) + MARGIN) * area < sum)
+        };
+        // The window is clipped only near the left and right edges; in between it is one
+        // size, and this loop is most of the frame.
+        let inner = radius.min(w)..w.saturating_sub(radius).max(radius.min(w));
+        for x in (0..inner.start).chain(inner.end..w) {
+            out[x] = dark_at(x, x.saturating_sub(radius), (x + radius + 1).min(w));
+        }
+        let area = ((2 * radius + 1) * (y1 - y0)) as u32;
+        // As iterators over the four corners' columns, with no index to check.
+        let n = inner.len();
+        let (x0s, x1s) = (inner.start.wrapping_sub(radius), inner.start + radius + 1);
+        if n > 0 {
+            let corners = bottom[x1s..][..n].iter().zip(&bottom[x0s..][..n]).zip(top[x1s..][..n].iter().zip(&top[x0s..][..n]));
+            for ((out, &pixel), ((&b1, &b0), (&t1, &t0))) in out[inner.clone()].iter_mut().zip(&row[inner]).zip(corners) {
+                let sum = b1.wrapping_sub(b0).wrapping_sub(t1).wrapping_add(t0);
+                *out = u8::from((u32::from(pixel) + MARGIN) * area < sum);
+            }
         }
     }
     Bits { width: w, height: h, dark }
 }
 
-/// A 3×3 binomial blur (twice when `twice`): about 0.7 px (1 px) of Gaussian blur.
+/// A 3×3 binomial blur (twice when `twice`): about 0.7 px (1 px) of Gaussian blur. Pixels
+/// beyond the edge count as the edge pixel.
 pub fn smooth(luma: &Luma, twice: bool) -> Vec<u8> {
+    let (w, h) = (luma.width, luma.height);
     let once = |src: &[u8]| -> Vec<u8> {
-        let (w, h) = (luma.width, luma.height);
+        if w == 0 || h == 0 {
+            return Vec::new();
+        }
+        // Across each row (1, 2, 1), then down each column; the edges by hand, so that the
+        // loops over the rest, most of every frame, have no clamping in them.
         let mut across = vec![0u16; w * h];
-        for y in 0..h {
-            for x in 0..w {
-                let at = |x: usize| u16::from(src[y * w + x]);
-                across[y * w + x] = at(x.saturating_sub(1)) + 2 * at(x) + at((x + 1).min(w - 1));
+        for (row, out) in src.chunks_exact(w).zip(across.chunks_exact_mut(w)) {
+            let at = |x: usize| u16::from(row[x]);
+            out[0] = 3 * at(0) + at(1.min(w - 1));
+            for x in 1..w.saturating_sub(1) {
+                out[x] = at(x - 1) + 2 * at(x) + at(x + 1);
+            }
+            if w > 1 {
+                out[w - 1] = at(w - 2) + 3 * at(w - 1);
             }
         }
         let mut out = vec![0u8; w * h];
         for y in 0..h {
-            for x in 0..w {
-                let at = |y: usize| across[y * w + x];
-                out[y * w + x] = ((at(y.saturating_sub(1)) + 2 * at(y) + at((y + 1).min(h - 1)) + 8) / 16) as u8;
+            let (above, here, below) = (&across[y.saturating_sub(1) * w..][..w], &across[y * w..][..w], &across[(y + 1).min(h - 1) * w..][..w]);
+            for (x, out) in out[y * w..(y + 1) * w].iter_mut().enumerate() {
+                *out = ((above[x] + 2 * here[x] + below[x] + 8) / 16) as u8;
             }
         }
         out
@@ -154,19 +183,23 @@ pub fn smooth(luma: &Luma, twice: bool) -> Vec<u8> {
     }
 }
 
-/// Unsharp masking: each pixel pushed away from its blurred surround by `amount` times
-/// the difference. It restores the light ring of a finder pattern that defocus or a
+/// Unsharp masking: each pixel pushed away from its blurred surround by one and a half
+/// times the difference. It restores the light ring of a finder pattern that defocus or a
 /// moving hand has smeared into its dark neighbours.
-pub fn sharpen(luma: &Luma, amount: f32) -> Vec<u8> {
+pub fn sharpen(luma: &Luma) -> Vec<u8> {
     let blurred = smooth(luma, true);
     luma.pixels
         .iter()
         .zip(&blurred)
-        .map(|(&v, &b)| {
-            let (v, b) = (f32::from(v), f32::from(b));
-            (v + amount * (v - b)).round().clamp(0.0, 255.0) as u8
-        })
+        .map(|(&v, &b)| sharpened(v, b))
         .collect()
+}
+
+/// v + 1.5 (v − b) = (5v − 3b) / 2, rounded half up and clamped; in integers, as this runs
+/// on every pixel of a frame.
+fn sharpened(v: u8, b: u8) -> u8 {
+    let twice = 5 * i32::from(v) - 3 * i32::from(b);
+    ((twice + 1) / 2).clamp(0, 255) as u8
 }
 
 /// Mean grey level, from every 16th pixel.
@@ -194,6 +227,75 @@ mod tests {
         assert_eq!(bits.is_dark(5, 5), Some(false));
         assert_eq!(bits.is_dark(50, 35), Some(false));
         assert_eq!(bits.is_dark(60, 0), None);
+    }
+
+    /// `n` grey levels from a xorshift generator: every level, no pattern.
+    fn noise(n: usize, mut state: u32) -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                state as u8
+            })
+            .collect()
+    }
+
+    /// The window's mean at each pixel, the plain way: what `binarize` must agree with.
+    fn binarize_slowly(luma: &Luma, radius: usize) -> Vec<u8> {
+        let (w, h) = (luma.width, luma.height);
+        (0..w * h)
+            .map(|i| {
+                let (x, y) = (i % w, i / w);
+                let (xs, ys) = (x.saturating_sub(radius)..(x + radius + 1).min(w), y.saturating_sub(radius)..(y + radius + 1).min(h));
+                let area = (xs.len() * ys.len()) as u64;
+                let sum: u64 = ys.flat_map(|y| xs.clone().map(move |x| u64::from(luma.pixels[y * w + x]))).sum();
+                u8::from((u64::from(luma.pixels[i]) + u64::from(MARGIN)) * area < sum)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn binarizing_agrees_with_the_plain_window_mean_at_every_size() {
+        // Wider and narrower than the window, and a window wider than the image.
+        for (w, h, radius) in [(90, 50, 8), (17, 30, 8), (5, 4, 12), (81, 81, 40), (1, 7, 3), (0, 3, 2)] {
+            let pixels = noise(w * h, 0x2545_f491);
+            let luma = Luma { width: w, height: h, pixels: &pixels };
+            assert_eq!(binarize(&luma, radius).dark, binarize_slowly(&luma, radius), "{w}×{h}, radius {radius}");
+        }
+    }
+
+    #[test]
+    fn smoothing_agrees_with_the_plain_binomial_blur() {
+        let plain = |luma: &Luma| -> Vec<u8> {
+            let (w, h) = (luma.width as isize, luma.height as isize);
+            let at = |x: isize, y: isize| u32::from(luma.pixels[(y.clamp(0, h - 1) * w + x.clamp(0, w - 1)) as usize]);
+            let weight = |d: isize| if d == 0 { 2 } else { 1 };
+            (0..w * h)
+                .map(|i| {
+                    let (x, y) = (i % w, i / w);
+                    let sum: u32 = (-1..=1).flat_map(|dy| (-1..=1).map(move |dx| (dx, dy))).map(|(dx, dy)| weight(dx) * weight(dy) * at(x + dx, y + dy)).sum();
+                    ((sum + 8) / 16) as u8
+                })
+                .collect()
+        };
+        for (w, h) in [(40, 30), (1, 5), (6, 1), (2, 2), (1, 1)] {
+            let pixels = noise(w * h, 0x9e37_79b9);
+            let luma = Luma { width: w, height: h, pixels: &pixels };
+            let once = plain(&luma);
+            assert_eq!(smooth(&luma, false), once, "{w}×{h}");
+            assert_eq!(smooth(&luma, true), plain(&Luma { pixels: &once, ..luma }), "{w}×{h}, twice");
+        }
+    }
+
+    #[test]
+    fn sharpening_in_integers_is_the_rounded_unsharp_mask() {
+        for v in 0..=255u8 {
+            for b in 0..=255u8 {
+                let exact = (f32::from(v) + 1.5 * (f32::from(v) - f32::from(b))).round().clamp(0.0, 255.0) as u8;
+                assert_eq!(sharpened(v, b), exact, "v {v}, b {b}");
+            }
+        }
     }
 
     #[test]

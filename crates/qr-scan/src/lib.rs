@@ -116,7 +116,7 @@ fn scan_within(width: usize, height: usize, luma: &[u8], budget: &mut Budget, wo
                 if !budget.spend(SHARPEN_UNITS * pixels) {
                     break;
                 }
-                prepared = image::sharpen(&image, 1.5);
+                prepared = image::sharpen(&image);
                 Luma { pixels: &prepared, ..image }
             }
             Pass::Smoothed => {

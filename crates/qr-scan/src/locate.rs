@@ -119,6 +119,12 @@ fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Perspec
     let mut pairs: Vec<Pair> = corners.centre_pairs(version).to_vec();
     pairs.push((bottom_right, seen));
     let mut fitted = Perspective::fit(&pairs)?;
+    // Where the timing patterns do not show even now, the other alignment patterns will
+    // not rescue the fit (on the card corpus, no fit that went on to pass did), and on a
+    // frame without a code they are most of the work: they are not searched for.
+    if alignments.len() > 1 && timing_score(luma, &fitted, version).is_none_or(|score| score < REFINED_TIMING) {
+        return None;
+    }
     // Then every other alignment pattern, each near where the new fit puts it.
     for &centre in &alignments[1..] {
         let predicted = fitted.map(centre.0, centre.1);
@@ -131,6 +137,10 @@ fn perspective(luma: &Luma, corners: &Corners, version: usize) -> Option<Perspec
     }
     Some(fitted)
 }
+
+/// The timing score a fit through the finders and the bottom-right alignment pattern must
+/// reach before the other alignment patterns are looked for.
+const REFINED_TIMING: f32 = 0.1;
 
 /// How well the timing patterns (row 6 and column 6, alternating dark and light between
 /// the finders) show through grid `p` of `version`: the alternating sum of their grey
@@ -170,32 +180,48 @@ fn finder_contrast(luma: &Luma, p: &Perspective) -> Option<f32> {
 /// point where a 5×5-module template (dark centre, light ring, dark ring) contrasts most.
 fn find_alignment(luma: &Luma, p: &Perspective, centre: (f64, f64), predicted: (f64, f64), radius: f64, contrast: f32) -> Option<(f64, f64)> {
     let (du, dv) = p.module_vectors(centre.0, centre.1);
-    let score = |x: f64, y: f64| -> Option<f32> {
-        let mut light = 0.0;
-        let mut dark = 0.0;
-        for b in -2i32..=2 {
-            for a in -2i32..=2 {
-                let (fa, fb) = (f64::from(a), f64::from(b));
-                let value = luma.sample(x + fa * du.0 + fb * dv.0, y + fa * du.1 + fb * dv.1)?;
-                if a.abs() == 2 || b.abs() == 2 || (a == 0 && b == 0) {
-                    dark += value;
-                } else {
-                    light += value;
-                }
-            }
-        }
-        Some(light / 8.0 - dark / 17.0)
-    };
-    // Best score over a square of offsets around `from`, `reach` modules each way.
+    // Best score over a square of offsets around `from`, `reach` modules each way, `step`
+    // modules apart. The template's points are whole modules apart, so they fall on the
+    // same lattice as the offsets: each lattice point is sampled once (not once for each
+    // offset whose template covers it, 25 times over in the wide search).
     let search = |from: (f64, f64), reach: f64, step: f64| -> Option<(f32, f64, f64)> {
         let n = (reach / step).round() as i32;
+        let k = (1.0 / step).round() as i32;
+        let m = n + 2 * k;
+        let side = (2 * m + 1) as usize;
+        let at = |i: i32, j: i32| {
+            let (s, t) = (f64::from(i) * step, f64::from(j) * step);
+            (from.0 + s * du.0 + t * dv.0, from.1 + s * du.1 + t * dv.1)
+        };
+        let mut lattice: Vec<Option<f32>> = Vec::with_capacity(side * side);
+        for j in -m..=m {
+            for i in -m..=m {
+                let (x, y) = at(i, j);
+                lattice.push(luma.sample(x, y));
+            }
+        }
+        let sample = |i: i32, j: i32| lattice[(j + m) as usize * side + (i + m) as usize];
+        let score = |i: i32, j: i32| -> Option<f32> {
+            let mut light = 0.0;
+            let mut dark = 0.0;
+            for b in -2i32..=2 {
+                for a in -2i32..=2 {
+                    let value = sample(i + a * k, j + b * k)?;
+                    if a.abs() == 2 || b.abs() == 2 || (a == 0 && b == 0) {
+                        dark += value;
+                    } else {
+                        light += value;
+                    }
+                }
+            }
+            Some(light / 8.0 - dark / 17.0)
+        };
         let mut best: Option<(f32, f64, f64)> = None;
         for j in -n..=n {
             for i in -n..=n {
-                let (s, t) = (f64::from(i) * step, f64::from(j) * step);
-                let (x, y) = (from.0 + s * du.0 + t * dv.0, from.1 + s * du.1 + t * dv.1);
-                if let Some(v) = score(x, y) {
+                if let Some(v) = score(i, j) {
                     if best.is_none_or(|b| v > b.0) {
+                        let (x, y) = at(i, j);
                         best = Some((v, x, y));
                     }
                 }
@@ -203,7 +229,7 @@ fn find_alignment(luma: &Luma, p: &Perspective, centre: (f64, f64), predicted: (
         }
         best
     };
-    let (_, x, y) = search(predicted, radius, 0.5)?;
+    let (rough, x, y) = search(predicted, radius, 0.5)?;
     let (value, x, y) = search((x, y), 0.5, 0.125)?;
     (value > 0.15 * contrast).then_some((x, y))
 }
