@@ -74,6 +74,20 @@ impl Hint {
 /// an old phone cool.
 const FRAME_GAP_MS: i32 = 60;
 
+/// The longest pause after a frame that was slow to read.
+const MOST_GAP_MS: i32 = 250;
+
+/// The pause after a frame that took `decode_ms` to read: as long as the read took, within
+/// `FRAME_GAP_MS..=MOST_GAP_MS`. The loop thus adapts to the device: a desktop reads a
+/// dozen frames a second, while a phone that takes 200 ms a frame decodes at most half the
+/// time, not all of it, until the card is in view.
+fn pause_after(decode_ms: Option<f64>) -> i32 {
+    match decode_ms {
+        Some(ms) if ms.is_finite() => (ms.min(f64::from(MOST_GAP_MS)) as i32).max(FRAME_GAP_MS),
+        _ => FRAME_GAP_MS,
+    }
+}
+
 #[function_component(CameraView)]
 pub fn camera_view(props: &Props) -> Html {
     let words = use_words();
@@ -197,6 +211,7 @@ async fn scan(
     let mut last_frame_time = f64::NAN;
     let mut shown_hint = None;
     while alive.get() {
+        let mut pause = FRAME_GAP_MS;
         // The same frame again (a slow camera, a paused video) is not read twice.
         let frame_time = video.current_time();
         let frame = if frame_time == last_frame_time { None } else { pixels::from_video(&video, &canvas) };
@@ -216,6 +231,7 @@ async fn scan(
             }
             if let (Some(p), Some(t0)) = (&performance, started) {
                 crate::browser::record_measure(p, "warrant-frame-decode", t0);
+                pause = pause_after(Some(p.now() - t0));
             }
             if let Some(text) = found.text {
                 // The card is read: the camera goes off before anything else happens.
@@ -230,7 +246,7 @@ async fn scan(
                 hint.set(seen);
             }
         }
-        sleep(FRAME_GAP_MS).await;
+        sleep(pause).await;
     }
 }
 
@@ -238,5 +254,21 @@ async fn scan(
 fn stop_camera(slot: &RefCell<Option<MediaStream>>) {
     if let Some(stream) = slot.borrow_mut().take() {
         camera::stop(&stream);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pause_follows_the_time_a_frame_took_within_bounds() {
+        assert_eq!(pause_after(Some(20.0)), FRAME_GAP_MS);
+        assert_eq!(pause_after(Some(180.4)), 180);
+        assert_eq!(pause_after(Some(4_000.0)), MOST_GAP_MS);
+        // No clock (a browser without `performance`), or a clock that jumped back.
+        assert_eq!(pause_after(None), FRAME_GAP_MS);
+        assert_eq!(pause_after(Some(-5.0)), FRAME_GAP_MS);
+        assert_eq!(pause_after(Some(f64::NAN)), FRAME_GAP_MS);
     }
 }
