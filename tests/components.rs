@@ -367,3 +367,17 @@ async fn the_public_page_sends_a_check_code_to_101() {
     let advice = text_of(&root, ".advice").unwrap();
     assert!(advice.contains("Call 101") && advice.contains("999"), "{advice}");
 }
+
+/// The embedded frame's screenful height depends on the root font size, read from the
+/// computed style ("20px", "17.5px") with JavaScript's parseFloat.
+#[wasm_bindgen_test]
+fn the_root_font_size_is_read_from_the_computed_style() {
+    use warrant_check::browser::host_frame::root_font_px;
+    let root: web_sys::HtmlElement = web_sys::window().unwrap().document().unwrap().document_element().unwrap().unchecked_into();
+    let before = root.style().get_property_value("font-size").unwrap();
+    for (set, read) in [("20px", 20.0), ("17.5px", 17.5)] {
+        root.style().set_property("font-size", set).unwrap();
+        assert_eq!(root_font_px(), read, "{set}");
+    }
+    root.style().set_property("font-size", &before).unwrap();
+}

@@ -79,10 +79,11 @@ async fn zoom_in(stream: &MediaStream) {
     let Some(range) = capability(&track, "zoom") else { return };
     let number = |k: &str| js_sys::Reflect::get(&range, &k.into()).ok().and_then(|v| v.as_f64());
     let (Some(min), Some(max)) = (number("min"), number("max")) else { return };
-    if max <= min {
+    if min.is_nan() || max.is_nan() || max <= min {
         return;
     }
-    apply_advanced(&track, "zoom", &WANTED.clamp(min, max).into()).await;
+    // Not `clamp`: its check of the bounds would bring float formatting into the Wasm.
+    apply_advanced(&track, "zoom", &WANTED.max(min).min(max).into()).await;
 }
 
 /// Sets one of the camera's optional settings (`advanced` constraints: a browser that

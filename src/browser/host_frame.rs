@@ -81,7 +81,10 @@ pub enum SizePolicy {
 pub fn screenful_height(screen_height: f64, root_font_px: f64) -> f64 {
     let rem = if root_font_px.is_finite() && root_font_px > 0.0 { root_font_px } else { 16.0 };
     let screen = if screen_height.is_finite() && screen_height > 0.0 { screen_height } else { 60.0 * rem };
-    (screen * 0.85).clamp(30.0 * rem, 60.0 * rem).round()
+    // max then min rather than `clamp`, whose check of its bounds formats them in its panic
+    // message: that, with Rust's float parsing (see root_font_px), put 36 KB of float
+    // formatting and parsing into the page's Wasm (21 KB brotli). The bounds are finite.
+    (screen * 0.85).max(30.0 * rem).min(60.0 * rem).round()
 }
 
 fn screen_height() -> f64 {
@@ -92,13 +95,15 @@ fn screen_height() -> f64 {
         .unwrap_or(f64::NAN)
 }
 
-fn root_font_px() -> f64 {
+/// The root element's computed font size in CSS pixels (NaN where the browser gives none).
+pub fn root_font_px() -> f64 {
     document()
         .document_element()
         .and_then(|root| window().get_computed_style(&root).ok().flatten())
         .and_then(|style| style.get_property_value("font-size").ok())
-        .and_then(|size| size.trim_end_matches("px").parse().ok())
-        .unwrap_or(f64::NAN)
+        // JavaScript's parseFloat (NaN when it is not a number), not Rust's `parse`, whose
+        // code and tables the page's Wasm would then carry (see screenful_height).
+        .map_or(f64::NAN, |size| js_sys::parse_float(size.trim_end_matches("px")))
 }
 
 fn height_for(policy: SizePolicy) -> f64 {
