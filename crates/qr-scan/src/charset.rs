@@ -1,9 +1,10 @@
 //! From a QR code's bytes to text. A byte segment's character set is named by the ECI
-//! before it, if any; Kanji segments are Shift_JIS whatever the ECI. Bytes that do not
+//! before it, if any; Kanji segments are Shift_JIS and Hanzi segments GB 2312 whatever the
+//! ECI. Bytes that do not
 //! decode in their character set, or a character set not known here, give no text: the
 //! code is then unreadable, never read as something else.
 
-use super::shift_jis;
+use super::{gb2312, shift_jis};
 
 /// How a run of bytes is to be read.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -12,6 +13,7 @@ pub enum Charset {
     Unnamed,
     Latin1,
     ShiftJis,
+    Gb2312,
     Utf8,
     Ascii,
 }
@@ -25,6 +27,9 @@ impl Charset {
             1 | 3 => Some(Charset::Latin1),
             20 => Some(Charset::ShiftJis),
             26 => Some(Charset::Utf8),
+            // AIM's "GB 2312" designator. Read as GB 2312 itself, not as a superset: a
+            // character outside it makes the code unreadable, never another text.
+            29 => Some(Charset::Gb2312),
             27 | 170 => Some(Charset::Ascii),
             _ => None,
         }
@@ -36,6 +41,7 @@ impl Charset {
             Charset::Unnamed => guessed(bytes),
             Charset::Latin1 => Some(latin1(bytes)),
             Charset::ShiftJis => shift_jis::decode(bytes),
+            Charset::Gb2312 => gb2312::decode(bytes),
             Charset::Utf8 => String::from_utf8(bytes.to_vec()).ok(),
             Charset::Ascii => bytes.is_ascii().then(|| latin1(bytes)),
         }
@@ -108,6 +114,8 @@ mod tests {
         assert_eq!(Charset::of_eci(1), Charset::of_eci(3));
         assert_eq!(Charset::of_eci(20).unwrap().decode(b"\x93\xfa\x96\x7b").as_deref(), Some("日本"));
         assert_eq!(Charset::of_eci(20).unwrap().decode(b"\x93"), None);
+        assert_eq!(Charset::of_eci(29).unwrap().decode(b"\xd6\xd0\xce\xc4").as_deref(), Some("中文"));
+        assert_eq!(Charset::of_eci(29).unwrap().decode(b"\xd6"), None);
         assert_eq!(Charset::of_eci(27).unwrap().decode(b"abc").as_deref(), Some("abc"));
         assert_eq!(Charset::of_eci(27).unwrap().decode(b"\xe9"), None);
         // Code page 437, ISO-8859-2, Big5, binary: not read here.

@@ -17,6 +17,7 @@ mod budget;
 mod candidates;
 mod charset;
 mod finder;
+mod gb2312;
 mod image;
 mod layout;
 mod locate;

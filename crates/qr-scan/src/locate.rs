@@ -229,7 +229,7 @@ fn find_alignment(luma: &Luma, p: &Perspective, centre: (f64, f64), predicted: (
         }
         best
     };
-    let (rough, x, y) = search(predicted, radius, 0.5)?;
+    let (_, x, y) = search(predicted, radius, 0.5)?;
     let (value, x, y) = search((x, y), 0.5, 0.125)?;
     (value > 0.15 * contrast).then_some((x, y))
 }

@@ -1,8 +1,8 @@
 //! A QR code's data (its codewords after error correction) read as its segments: numeric,
-//! alphanumeric, byte and Kanji, with ECI designators naming the character set of the
-//! bytes that follow (ISO/IEC 18004:2015, 7.4). All of it or nothing: a segment of a mode
-//! not read here (Hanzi, FNC1, structured append, which holds only part of a message; a
-//! reserved mode), a count longer than the data, a value out of range or bytes invalid in
+//! alphanumeric, byte, Kanji and Hanzi, with ECI designators naming the character set of
+//! the bytes that follow (ISO/IEC 18004:2015, 7.4; Hanzi: GB/T 18284-2000). All of it or
+//! nothing: a segment of a mode not read here (FNC1, structured append, which holds only
+//! part of a message; a reserved mode; Hanzi of a subset other than GB 2312), a count longer than the data, a value out of range or bytes invalid in
 //! their character set make the code unreadable. Text read before such a segment is never
 //! given as if it were the whole.
 
@@ -27,8 +27,9 @@ pub fn text(version: usize, data: &[u8]) -> Option<String> {
                 }
             }
             0b1000 => kanji(&mut bits, version, &mut pieces)?,
+            0b1101 => hanzi(&mut bits, version, &mut pieces)?,
             0b0111 => charset = Charset::of_eci(eci_designator(&mut bits)?)?,
-            // Hanzi (0b1101), FNC1 (0b0101, 0b1001), structured append (0b0011), reserved.
+            // FNC1 (0b0101, 0b1001), structured append (0b0011), reserved.
             _ => return None,
         }
     }
@@ -115,6 +116,25 @@ fn kanji(bits: &mut Bits, version: usize, pieces: &mut Pieces) -> Option<()> {
         let code = if packed + 0x8140 <= 0x9FFC { packed + 0x8140 } else { packed + 0xC140 };
         pieces.push(Charset::ShiftJis, (code >> 8) as u8);
         pieces.push(Charset::ShiftJis, code as u8);
+    }
+    Some(())
+}
+
+/// GB 2312 double-byte characters, 13 bits each, after a subset indicator (GB/T 18284-2000;
+/// 0001, GB 2312, is the only subset in use): rows 0xA1–0xAA and 0xB0–0xF7 packed as
+/// Kanji mode packs Shift_JIS, 0x60 to a row.
+fn hanzi(bits: &mut Bits, version: usize, pieces: &mut Pieces) -> Option<()> {
+    const GB2312_SUBSET: u32 = 0b0001;
+    if bits.take(4)? != GB2312_SUBSET {
+        return None;
+    }
+    let count = bits.take(count_bits(version, [8, 10, 12]))?;
+    for _ in 0..count {
+        let value = bits.take(13)?;
+        let packed = (value / 0x60) << 8 | value % 0x60;
+        let code = packed + if packed < 0x0A00 { 0xA1A1 } else { 0xA6A1 };
+        pieces.push(Charset::Gb2312, (code >> 8) as u8);
+        pieces.push(Charset::Gb2312, code as u8);
     }
     Some(())
 }
@@ -208,10 +228,27 @@ mod tests {
     }
 
     #[test]
+    fn hanzi_segments_are_read_as_unicode() {
+        // 中 is GB 2312 0xD6D0: 0xD6D0 − 0xA6A1 = 0x302F, 0x30 × 0x60 + 0x2F = 4655. 、 is
+        // 0xA1A2, in the first rows: 0xA1A2 − 0xA1A1 = 1.
+        let data = codewords(&[(0b1101, 4), (0b0001, 4), (2, 8), (4655, 13), (1, 13), (0, 4)]);
+        assert_eq!(text(1, &data).as_deref(), Some("中、"));
+        // The count is as long as Kanji mode's: 10 bits from version 10.
+        let data = codewords(&[(0b1101, 4), (0b0001, 4), (1, 10), (4655, 13), (0, 4)]);
+        assert_eq!(text(10, &data).as_deref(), Some("中"));
+        // Values that land where GB 2312 has no character: row 0xAA, which it leaves empty;
+        // a column past 0xFE (0x5F in a row of 0x60).
+        for nothing in [(0xAA - 0xA1) * 0x60, 0x5F] {
+            assert_eq!(text(1, &codewords(&[(0b1101, 4), (0b0001, 4), (1, 8), (nothing, 13)])), None, "{nothing}");
+        }
+    }
+
+    #[test]
     fn a_mode_not_read_here_refuses_the_whole_code() {
         let before = [(0b0010, 4), (2, 9), (10 * 45 + 12, 11)];
-        // Hanzi (GB 2312), after readable text: never the text before it alone.
-        let hanzi = [&before[..], &[(0b1101, 4), (0b0001, 4), (1, 8), (0x0A1, 13), (0, 4)]].concat();
+        // Hanzi of a subset other than GB 2312, after readable text: never the text before
+        // it alone.
+        let hanzi = [&before[..], &[(0b1101, 4), (0b0010, 4), (1, 8), (4655, 13), (0, 4)]].concat();
         assert_eq!(text(1, &codewords(&before)).as_deref(), Some("AC"));
         assert_eq!(text(1, &codewords(&hanzi)), None);
         for mode in [0b0011, 0b0101, 0b1001, 0b0110, 0b1010, 0b1111] {

@@ -1,8 +1,8 @@
 //! Codes made with each data mode people meet, drawn as a photo of them is and read back
 //! through `scan`: numeric, alphanumeric, byte; byte with an ECI naming UTF-8, ISO-8859-1 or
-//! Shift_JIS; Kanji; bytes with no ECI in UTF-8, Shift_JIS or ISO-8859-1. And a code with a
-//! Hanzi segment, which no encoder here makes, crafted bit by bit: refused whole, never read
-//! as the text before it.
+//! Shift_JIS; Kanji; bytes with no ECI in UTF-8, Shift_JIS or ISO-8859-1. And codes with a
+//! Hanzi segment, which no encoder here makes, crafted bit by bit: read when the segment is
+//! GB 2312, refused whole (never read as the text before it) when it is of another subset.
 
 use qr_scan::find_qr_text;
 use qrcode::bits::Bits;
@@ -128,9 +128,9 @@ fn alphanumeric_ad_sub() -> Vec<(u32, usize)> {
 }
 
 #[test]
-fn a_code_with_a_hanzi_segment_is_refused_whole() {
+fn hanzi_segments_are_read_and_an_unknown_subset_is_refused_whole() {
     // The same crafted code with a byte segment where the Hanzi one will be is read: the
-    // code is found and decoded, so what refuses the next one is its Hanzi segment.
+    // code is found and decoded, so what decides the next ones is their Hanzi segment.
     let mut readable = alphanumeric_ad_sub();
     readable.extend([(0b0100, 4), (2, 8), (u32::from(b'o'), 8), (u32::from(b'k'), 8)]);
     assert_eq!(crafted(&readable).as_deref(), Some("AD:SUB:ok"));
@@ -144,9 +144,15 @@ fn a_code_with_a_hanzi_segment_is_refused_whole() {
     };
     let mut hanzi = alphanumeric_ad_sub();
     hanzi.extend([(0b1101, 4), (0b0001, 4), (2, 8), gb(0xD6D0), gb(0xB9FA)]);
-    assert_eq!(crafted(&hanzi), None);
-    // Hanzi first, then readable text: refused too.
+    assert_eq!(crafted(&hanzi).as_deref(), Some("AD:SUB:中国"));
     let mut first = vec![(0b1101, 4), (0b0001, 4), (1, 8), gb(0xD6D0)];
     first.extend(alphanumeric_ad_sub());
-    assert_eq!(crafted(&first), None);
+    assert_eq!(crafted(&first).as_deref(), Some("中AD:SUB:"));
+    // A subset indicator other than GB 2312's: refused whole, before or after the text.
+    let mut other = alphanumeric_ad_sub();
+    other.extend([(0b1101, 4), (0b0010, 4), (2, 8), gb(0xD6D0), gb(0xB9FA)]);
+    assert_eq!(crafted(&other), None);
+    let mut other_first = vec![(0b1101, 4), (0b0010, 4), (1, 8), gb(0xD6D0)];
+    other_first.extend(alphanumeric_ad_sub());
+    assert_eq!(crafted(&other_first), None);
 }
