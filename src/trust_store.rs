@@ -5,8 +5,6 @@
 //! `saved_lists`) so that no reload, tab, cache or network can bring an older one back, and
 //! time is never judged with a clock that is provably behind.
 
-use std::collections::BTreeMap;
-
 use warrant_core::{keys, limits::CLOCK_SKEW_SECONDS, ListError, RevocationFilter, RevocationList, RootKey, TrustList, UnixTime};
 
 use crate::snapshot;
@@ -17,9 +15,9 @@ pub struct Marks {
     /// The `iat` of the newest trust list ever accepted.
     pub trust: Option<UnixTime>,
     /// The `iat` of the newest revocation list ever accepted, per force id.
-    pub revocations: BTreeMap<String, UnixTime>,
+    pub revocations: ByForce<UnixTime>,
     /// The `iat` of the newest revocation filter ever accepted, per force id.
-    pub filters: BTreeMap<String, UnixTime>,
+    pub filters: ByForce<UnixTime>,
     /// A lower bound on the real time: the newest `iat` seen on a list the root signed (the
     /// root is the most closely guarded key there is). A clock earlier than this is wrong.
     pub time_floor: UnixTime,
@@ -31,7 +29,7 @@ impl Marks {
         self.trust = self.trust.max(other.trust);
         for (mine, theirs) in [(&mut self.revocations, &other.revocations), (&mut self.filters, &other.filters)] {
             for (force, iat) in theirs {
-                let held = mine.entry(force.clone()).or_insert(*iat);
+                let held = mine.get_or_insert(force, *iat);
                 *held = (*held).max(*iat);
             }
         }
@@ -61,8 +59,8 @@ pub struct TrustStore {
     /// Built with the DEMO root: the page must say so.
     pub is_demo: bool,
     signed_trust: Option<Vec<u8>>,
-    signed_revocations: BTreeMap<String, Vec<u8>>,
-    signed_filters: BTreeMap<String, Vec<u8>>,
+    signed_revocations: ByForce<Vec<u8>>,
+    signed_filters: ByForce<Vec<u8>>,
     marks: Marks,
     /// When the newest trust list this checker has seen ran out, if it had by this device's
     /// clock: with none held, either the lists are old or the clock is far ahead.
@@ -103,8 +101,8 @@ impl TrustStore {
             filters: Vec::new(),
             is_demo,
             signed_trust: None,
-            signed_revocations: BTreeMap::new(),
-            signed_filters: BTreeMap::new(),
+            signed_revocations: ByForce::default(),
+            signed_filters: ByForce::default(),
             marks: Marks::default(),
             ran_out: None,
         }
@@ -231,13 +229,17 @@ impl TrustStore {
     /// When the oldest revocation data held was issued, to say how fresh the data is: per
     /// force, the newer of its list and its filter.
     pub fn oldest_revocation_list(&self) -> Option<UnixTime> {
-        let mut newest: BTreeMap<&str, UnixTime> = BTreeMap::new();
+        // A list, not a BTreeMap<&str, _>: a map of its own key type would be another copy of
+        // the map's code in the Wasm (about 3 KB) for a few dozen forces at most.
+        let mut newest: Vec<(&str, UnixTime)> = Vec::new();
         let held = self.revocations.iter().map(|r| (r.issuer.as_str(), r.issued_at)).chain(self.filters.iter().map(|f| (f.issuer.as_str(), f.issued_at)));
         for (force, iat) in held {
-            let at = newest.entry(force).or_insert(iat);
-            *at = (*at).max(iat);
+            match newest.iter_mut().find(|(f, _)| *f == force) {
+                Some((_, at)) => *at = (*at).max(iat),
+                None => newest.push((force, iat)),
+            }
         }
-        newest.values().copied().min()
+        newest.into_iter().map(|(_, at)| at).min()
     }
 }
 
@@ -279,8 +281,8 @@ fn accept<T: ForceData>(
     trust: &TrustList,
     now: UnixTime,
     opened: &mut Vec<T>,
-    signed: &mut BTreeMap<String, Vec<u8>>,
-    marks: &mut BTreeMap<String, UnixTime>,
+    signed: &mut ByForce<Vec<u8>>,
+    marks: &mut ByForce<UnixTime>,
 ) -> Result<bool, ListError> {
     let doc = T::open(bytes, trust, now)?;
     let force = doc.issuer().to_owned();
@@ -299,8 +301,8 @@ fn reopen<T: ForceData>(
     trust: Option<&TrustList>,
     now: UnixTime,
     opened: &mut Vec<T>,
-    signed: &mut BTreeMap<String, Vec<u8>>,
-    marks: &mut BTreeMap<String, UnixTime>,
+    signed: &mut ByForce<Vec<u8>>,
+    marks: &mut ByForce<UnixTime>,
 ) {
     opened.clear();
     let Some(trust) = trust else {
@@ -318,6 +320,97 @@ fn reopen<T: ForceData>(
             false
         }
     });
+}
+
+/// Per force id, in the order of the ids: what a `BTreeMap<String, V>` was here, as a list
+/// kept sorted. The map's code, in two copies (marks and signed lists), took about 15 KB of
+/// the page's Wasm for a few dozen forces at most.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ByForce<V>(Vec<(String, V)>);
+
+impl<V> Default for ByForce<V> {
+    fn default() -> Self {
+        ByForce(Vec::new())
+    }
+}
+
+impl<V> ByForce<V> {
+    fn find(&self, force: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(f, _)| f.as_str().cmp(force))
+    }
+
+    pub fn get(&self, force: &str) -> Option<&V> {
+        self.find(force).ok().map(|i| &self.0[i].1)
+    }
+
+    pub fn contains_key(&self, force: &str) -> bool {
+        self.find(force).is_ok()
+    }
+
+    /// Sets the force's value, replacing any it had.
+    pub fn insert(&mut self, force: String, value: V) {
+        match self.find(&force) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (force, value)),
+        }
+    }
+
+    /// The force's value, `value` first if it had none.
+    pub fn get_or_insert(&mut self, force: &str, value: V) -> &mut V {
+        let i = match self.find(force) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (force.to_owned(), value));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn remove(&mut self, force: &str) {
+        if let Ok(i) = self.find(force) {
+            self.0.remove(i);
+        }
+    }
+
+    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut V) -> bool) {
+        self.0.retain_mut(|(force, value)| keep(force, value));
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, value)| value)
+    }
+}
+
+impl<'a, V> IntoIterator for &'a ByForce<V> {
+    type Item = (&'a String, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(pair)
+    }
+}
+
+fn pair<V>((force, value): &(String, V)) -> (&String, &V) {
+    (force, value)
+}
+
+/// As `BTreeMap::from`: a later entry for the same force replaces an earlier one.
+impl<V, const N: usize> From<[(String, V); N]> for ByForce<V> {
+    fn from(entries: [(String, V); N]) -> Self {
+        let mut map = ByForce::default();
+        for (force, value) in entries {
+            map.insert(force, value);
+        }
+        map
+    }
 }
 
 /// Whether a list issued at `issued_at` should replace what is held, given the newest `iat`
