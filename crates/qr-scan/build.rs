@@ -6,41 +6,47 @@
 use std::fmt::Write;
 
 fn main() {
-    let mut table = String::from("/// The code point of each Shift_JIS double-byte pointer; 0 where there is none.\nstatic CODE_POINTS: [u16; 11280] = [");
-    for lead in (0x81..=0x9Fu8).chain(0xE0..=0xFC) {
-        for trail in (0x40..=0x7Eu8).chain(0x80..=0xFC) {
-            let pair = [lead, trail];
-            let decoded = encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(&pair);
-            let mut chars = decoded.as_deref().unwrap_or("").chars();
-            let code_point = match (chars.next(), chars.next()) {
-                (Some(c), None) => u16::try_from(u32::from(c)).expect("Shift_JIS maps to the BMP"),
-                _ => 0,
-            };
-            write!(table, "{code_point},").unwrap();
-        }
-    }
-    table.push_str("];\n");
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap());
-    std::fs::write(out.join("shift_jis_table.rs"), table).unwrap();
-    std::fs::write(out.join("gb2312_table.rs"), gb2312_table()).unwrap();
+    let shift_jis = table(
+        "The code point of each Shift_JIS double-byte pointer; 0 where there is none.",
+        (0x81..=0x9F).chain(0xE0..=0xFC),
+        || (0x40..=0x7E).chain(0x80..=0xFC),
+        encoding_rs::SHIFT_JIS,
+        |_| true,
+    );
+    std::fs::write(out.join("shift_jis_table.rs"), shift_jis).unwrap();
+    // GB 2312's 94×94 pairs (EUC-CN bytes 0xA1–0xFE each), as GBK (its superset) reads
+    // them. GBK gives the rows GB 2312 leaves empty to private-use characters; they stay
+    // empty here.
+    let gb2312 = table(
+        "The code point of each GB 2312 pair, row by row from 0xA1A1; 0 where there is none.",
+        0xA1..=0xFE,
+        || 0xA1..=0xFE,
+        encoding_rs::GBK,
+        |c| !('\u{E000}'..='\u{F8FF}').contains(&c),
+    );
+    std::fs::write(out.join("gb2312_table.rs"), gb2312).unwrap();
     println!("cargo:rerun-if-changed=build.rs");
 }
 
-/// GB 2312's 94×94 pairs (EUC-CN bytes 0xA1–0xFE each), as GBK (its superset) reads them.
-/// GBK gives the rows GB 2312 leaves empty to private-use characters; they stay empty here.
-fn gb2312_table() -> String {
-    let mut table = String::from("/// The code point of each GB 2312 pair, row by row from 0xA1A1; 0 where there is none.\nstatic CODE_POINTS: [u16; 8836] = [");
-    for lead in 0xA1..=0xFEu8 {
-        for trail in 0xA1..=0xFEu8 {
+/// `static CODE_POINTS`: the character `encoding` reads for each pair of a lead byte and a
+/// trail byte, in that order, where it reads one character that `keep` keeps; else 0.
+fn table<T: Iterator<Item = u8>>(doc: &str, leads: impl Iterator<Item = u8>, trails: impl Fn() -> T, encoding: &'static encoding_rs::Encoding, keep: impl Fn(char) -> bool) -> String {
+    let mut points = Vec::new();
+    for lead in leads {
+        for trail in trails() {
             let pair = [lead, trail];
-            let decoded = encoding_rs::GBK.decode_without_bom_handling_and_without_replacement(&pair);
+            let decoded = encoding.decode_without_bom_handling_and_without_replacement(&pair);
             let mut chars = decoded.as_deref().unwrap_or("").chars();
-            let code_point = match (chars.next(), chars.next()) {
-                (Some(c), None) if !('\u{E000}'..='\u{F8FF}').contains(&c) => u16::try_from(u32::from(c)).expect("GB 2312 maps to the BMP"),
+            points.push(match (chars.next(), chars.next()) {
+                (Some(c), None) if keep(c) => u16::try_from(u32::from(c)).expect("a pair maps to the BMP"),
                 _ => 0,
-            };
-            write!(table, "{code_point},").unwrap();
+            });
         }
+    }
+    let mut table = format!("/// {doc}\nstatic CODE_POINTS: [u16; {}] = [", points.len());
+    for point in points {
+        write!(table, "{point},").unwrap();
     }
     table.push_str("];\n");
     table

@@ -4,25 +4,17 @@
 
 include!(concat!(env!("OUT_DIR"), "/gb2312_table.rs"));
 
+use super::double_byte::{self, Alone};
+
 /// The text of `bytes` in GB 2312; `None` if they are not valid in it.
 pub fn decode(bytes: &[u8]) -> Option<String> {
-    let mut text = String::with_capacity(bytes.len() * 2);
-    let mut bytes = bytes.iter().copied();
-    while let Some(byte) = bytes.next() {
-        let c = match byte {
-            0x00..=0x7F => char::from(byte),
-            0xA1..=0xFE => {
-                let trail = bytes.next().filter(|t| (0xA1..=0xFE).contains(t))?;
-                match CODE_POINTS[usize::from(byte - 0xA1) * 94 + usize::from(trail - 0xA1)] {
-                    0 => return None,
-                    code_point => char::from_u32(u32::from(code_point))?,
-                }
-            }
-            _ => return None,
-        };
-        text.push(c);
-    }
-    Some(text)
+    let alone = |byte: u8| match byte {
+        0x00..=0x7F => Alone::Char(char::from(byte)),
+        0xA1..=0xFE => Alone::Lead,
+        _ => Alone::Invalid,
+    };
+    let pointer = |lead: u8, trail: u8| (0xA1..=0xFE).contains(&trail).then(|| usize::from(lead - 0xA1) * 94 + usize::from(trail - 0xA1));
+    double_byte::decode(bytes, alone, pointer, &CODE_POINTS)
 }
 
 #[cfg(test)]
@@ -44,12 +36,7 @@ mod tests {
 
     #[test]
     fn every_byte_and_byte_pair_reads_as_gbk_reads_gb2312() {
-        for first in 0..=255u8 {
-            assert_eq!(decode(&[first]), expected(&[first]), "{first:02x}");
-            for second in 0..=255u8 {
-                assert_eq!(decode(&[first, second]), expected(&[first, second]), "{first:02x} {second:02x}");
-            }
-        }
+        crate::double_byte::tests::every_byte_and_pair_as(decode, expected);
     }
 
     #[test]

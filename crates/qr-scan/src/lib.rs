@@ -16,6 +16,7 @@
 mod budget;
 mod candidates;
 mod charset;
+mod double_byte;
 mod finder;
 mod gb2312;
 mod image;

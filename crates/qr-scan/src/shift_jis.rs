@@ -4,34 +4,27 @@
 
 include!(concat!(env!("OUT_DIR"), "/shift_jis_table.rs"));
 
+use super::double_byte::{self, Alone};
+
 /// The text of `bytes` in Shift_JIS; `None` if they are not valid in it.
 pub fn decode(bytes: &[u8]) -> Option<String> {
-    let mut text = String::with_capacity(bytes.len() * 2);
-    let mut bytes = bytes.iter().copied();
-    while let Some(byte) = bytes.next() {
-        let c = match byte {
-            0x00..=0x80 => char::from(byte),
-            // Half-width katakana.
-            0xA1..=0xDF => char::from_u32(0xFF61 + u32::from(byte - 0xA1))?,
-            0x81..=0x9F | 0xE0..=0xFC => {
-                let trail = bytes.next()?;
-                let lead_offset = if byte < 0xA0 { 0x81 } else { 0xC1 };
-                let trail_offset = match trail {
-                    0x40..=0x7E => 0x40,
-                    0x80..=0xFC => 0x41,
-                    _ => return None,
-                };
-                let pointer = usize::from(byte - lead_offset) * 188 + usize::from(trail - trail_offset);
-                match CODE_POINTS[pointer] {
-                    0 => return None,
-                    code_point => char::from_u32(u32::from(code_point))?,
-                }
-            }
+    let alone = |byte: u8| match byte {
+        0x00..=0x80 => Alone::Char(char::from(byte)),
+        // Half-width katakana.
+        0xA1..=0xDF => Alone::Char(char::from_u32(0xFF61 + u32::from(byte - 0xA1)).expect("in the BMP")),
+        0x81..=0x9F | 0xE0..=0xFC => Alone::Lead,
+        _ => Alone::Invalid,
+    };
+    let pointer = |lead: u8, trail: u8| {
+        let lead_offset = if lead < 0xA0 { 0x81 } else { 0xC1 };
+        let trail_offset = match trail {
+            0x40..=0x7E => 0x40,
+            0x80..=0xFC => 0x41,
             _ => return None,
         };
-        text.push(c);
-    }
-    Some(text)
+        Some(usize::from(lead - lead_offset) * 188 + usize::from(trail - trail_offset))
+    };
+    double_byte::decode(bytes, alone, pointer, &CODE_POINTS)
 }
 
 #[cfg(test)]
@@ -45,12 +38,7 @@ mod tests {
 
     #[test]
     fn every_byte_and_byte_pair_reads_as_encoding_rs_reads_it() {
-        for first in 0..=255u8 {
-            assert_eq!(decode(&[first]), expected(&[first]), "{first:02x}");
-            for second in 0..=255u8 {
-                assert_eq!(decode(&[first, second]), expected(&[first, second]), "{first:02x} {second:02x}");
-            }
-        }
+        crate::double_byte::tests::every_byte_and_pair_as(decode, expected);
     }
 
     #[test]
