@@ -25,6 +25,12 @@ export const test = base.extend({
 /// sees (and requests), so each test starts from none.
 export async function forgetEverything(tab) {
   await tab.open(BASE + '/robots-none.txt');
+  // Only once the blank page is the document: if the last test's page were still there (a
+  // checker at '/'), the next test's link would reach it as a change of fragment, not a
+  // fresh load, and its verdict would be read off the last test's screen. (Seen once in
+  // WebKitGTK: a genuine card's first test read 'invalid-signature' in 0.4 s, the verdict
+  // the test before had left on screen.)
+  await tab.driver.wait(async () => (await tab.eval(() => location.pathname)) === '/robots-none.txt', 10_000, 'the blank page never loaded');
   await forgetOrigin(tab);
 }
 
