@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod browser;
+pub mod by_force;
 pub mod checker;
 pub mod checking;
 pub mod code_check;

@@ -7,6 +7,7 @@
 
 use warrant_core::{keys, limits::CLOCK_SKEW_SECONDS, ListError, RevocationFilter, RevocationList, RootKey, TrustList, UnixTime};
 
+pub use crate::by_force::ByForce;
 use crate::snapshot;
 
 /// The high-water marks: what this checker has verified, which nothing older may undo.
@@ -320,97 +321,6 @@ fn reopen<T: ForceData>(
             false
         }
     });
-}
-
-/// Per force id, in the order of the ids: what a `BTreeMap<String, V>` was here, as a list
-/// kept sorted. The map's code, in two copies (marks and signed lists), took about 15 KB of
-/// the page's Wasm for a few dozen forces at most.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ByForce<V>(Vec<(String, V)>);
-
-impl<V> Default for ByForce<V> {
-    fn default() -> Self {
-        ByForce(Vec::new())
-    }
-}
-
-impl<V> ByForce<V> {
-    fn find(&self, force: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(f, _)| f.as_str().cmp(force))
-    }
-
-    pub fn get(&self, force: &str) -> Option<&V> {
-        self.find(force).ok().map(|i| &self.0[i].1)
-    }
-
-    pub fn contains_key(&self, force: &str) -> bool {
-        self.find(force).is_ok()
-    }
-
-    /// Sets the force's value, replacing any it had.
-    pub fn insert(&mut self, force: String, value: V) {
-        match self.find(&force) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (force, value)),
-        }
-    }
-
-    /// The force's value, `value` first if it had none.
-    pub fn get_or_insert(&mut self, force: &str, value: V) -> &mut V {
-        let i = match self.find(force) {
-            Ok(i) => i,
-            Err(i) => {
-                self.0.insert(i, (force.to_owned(), value));
-                i
-            }
-        };
-        &mut self.0[i].1
-    }
-
-    pub fn remove(&mut self, force: &str) {
-        if let Ok(i) = self.find(force) {
-            self.0.remove(i);
-        }
-    }
-
-    pub fn retain(&mut self, mut keep: impl FnMut(&String, &mut V) -> bool) {
-        self.0.retain_mut(|(force, value)| keep(force, value));
-    }
-
-    pub fn clear(&mut self) {
-        self.0.clear();
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.0.iter().map(|(_, value)| value)
-    }
-}
-
-impl<'a, V> IntoIterator for &'a ByForce<V> {
-    type Item = (&'a String, &'a V);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (String, V)>, fn(&'a (String, V)) -> (&'a String, &'a V)>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(pair)
-    }
-}
-
-fn pair<V>((force, value): &(String, V)) -> (&String, &V) {
-    (force, value)
-}
-
-/// As `BTreeMap::from`: a later entry for the same force replaces an earlier one.
-impl<V, const N: usize> From<[(String, V); N]> for ByForce<V> {
-    fn from(entries: [(String, V); N]) -> Self {
-        let mut map = ByForce::default();
-        for (force, value) in entries {
-            map.insert(force, value);
-        }
-        map
-    }
 }
 
 /// Whether a list issued at `issued_at` should replace what is held, given the newest `iat`
