@@ -16,7 +16,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("huge", 6),
     ("inverted", 2),
     ("kanji", 2),
-    ("non-utf8", 17),
+    ("non-utf8", 18),
     ("print", 12),
     ("screen", 3),
     ("tight", 20),
