@@ -30,7 +30,9 @@ export async function forgetEverything(tab) {
   // fresh load, and its verdict would be read off the last test's screen. (Seen once in
   // WebKitGTK: a genuine card's first test read 'invalid-signature' in 0.4 s, the verdict
   // the test before had left on screen.)
-  await tab.driver.wait(async () => (await tab.eval(() => location.pathname)) === '/robots-none.txt', 10_000, 'the blank page never loaded');
+  // Asked of the driver, not of the page: a script sent while WebKitGTK's document is being
+  // replaced can wait forever (seen as a 30 s timeout in this very wait).
+  await tab.driver.wait(async () => new URL(await tab.driver.getCurrentUrl()).pathname === '/robots-none.txt', 10_000, 'the blank page never loaded');
   await forgetOrigin(tab);
 }
 
