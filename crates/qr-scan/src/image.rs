@@ -121,8 +121,7 @@ pub fn binarize(luma: &Luma, radius: usize) -> Bits {
         // the wrapped difference of the wrapped prefix sums is the true sum.
         let dark_at = |x: usize, x0: usize, x1: usize| {
             let area = ((x1 - x0) * (y1 - y0)) as u32;
-            let sum = bottom[x1].wrapping_sub(bottom[x0]).wrapping_sub(top[x1]).wrapping_add(top[x0]);
-            u8::from((u32::from(row[x]) + MARGIN) * area < sum)
+            below_window_mean(row[x], area, [bottom[x1], bottom[x0], top[x1], top[x0]])
         };
         // The window is clipped only near the left and right edges; in between it is one
         // size, and this loop is most of the frame.
@@ -133,16 +132,22 @@ pub fn binarize(luma: &Luma, radius: usize) -> Bits {
         let area = ((2 * radius + 1) * (y1 - y0)) as u32;
         // As iterators over the four corners' columns, with no index to check.
         let n = inner.len();
-        let (x0s, x1s) = (inner.start.wrapping_sub(radius), inner.start + radius + 1);
         if n > 0 {
+            let (x0s, x1s) = (inner.start - radius, inner.start + radius + 1);
             let corners = bottom[x1s..][..n].iter().zip(&bottom[x0s..][..n]).zip(top[x1s..][..n].iter().zip(&top[x0s..][..n]));
             for ((out, &pixel), ((&b1, &b0), (&t1, &t0))) in out[inner.clone()].iter_mut().zip(&row[inner]).zip(corners) {
-                let sum = b1.wrapping_sub(b0).wrapping_sub(t1).wrapping_add(t0);
-                *out = u8::from((u32::from(pixel) + MARGIN) * area < sum);
+                *out = below_window_mean(pixel, area, [b1, b0, t1, t0]);
             }
         }
     }
     Bits { width: w, height: h, dark }
+}
+
+/// 1 (dark) where `pixel` is below the mean of a window of `area` pixels by `MARGIN`, from
+/// the prefix sums at its corners: bottom right, bottom left, top right, top left.
+fn below_window_mean(pixel: u8, area: u32, [b1, b0, t1, t0]: [u32; 4]) -> u8 {
+    let sum = b1.wrapping_sub(b0).wrapping_sub(t1).wrapping_add(t0);
+    u8::from((u32::from(pixel) + MARGIN) * area < sum)
 }
 
 /// A 3×3 binomial blur (twice when `twice`): about 0.7 px (1 px) of Gaussian blur. Pixels
